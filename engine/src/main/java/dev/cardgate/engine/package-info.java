@@ -1,0 +1,4 @@
+/**
+ * The cardgate authorization engine.
+ */
+package dev.cardgate.engine;
