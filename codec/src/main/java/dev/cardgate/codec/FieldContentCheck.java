@@ -67,7 +67,14 @@ final class FieldContentCheck {
             return;
         }
         final boolean ebcdic = encoding == Encoding.EBCDIC;
-        for (int i = 0; i < digits; i++) {
+        int first = 0;
+        if (!ebcdic && !track) {
+            // eight characters a step; a run with a non-digit falls through to the byte loop to locate it
+            while (first + Long.BYTES <= digits && areAsciiDigits(buffer.getLong(position + first))) {
+                first += Long.BYTES;
+            }
+        }
+        for (int i = first; i < digits; i++) {
             final int c = buffer.getByte(position + i) & 0xFF;
             final boolean digit = ebcdic ? c >= EBCDIC_ZERO && c <= EBCDIC_NINE : c >= '0' && c <= '9';
             if (!digit && !(track && isTrackSeparator(c, ebcdic))) {
@@ -75,6 +82,22 @@ final class FieldContentCheck {
                     field.number(), position + i - messageOffset, "byte 0x" + Integer.toHexString(c));
             }
         }
+    }
+
+    /** True when each of the eight bytes is '0'..'9': high nibble 3, and low nibble + 6 does not carry. */
+    private static boolean areAsciiDigits(final long eight) {
+        final long highNibbles = 0xF0F0F0F0F0F0F0F0L;
+        final long threes = 0x3030303030303030L;
+        return (eight & highNibbles) == threes && ((eight + 0x0606060606060606L) & highNibbles) == threes;
+    }
+
+    /** True when each of the sixteen nibbles is 0..9: adding 6 to a nibble of 10 or more carries out of it. */
+    private static boolean arePackedDigits(final long eight) {
+        final long lowNibbles = 0x0F0F0F0F0F0F0F0FL;
+        final long sixes = 0x0606060606060606L;
+        final long low = eight & lowNibbles;
+        final long high = (eight >>> 4) & lowNibbles;
+        return (((low + sixes) | (high + sixes)) & 0xF0F0F0F0F0F0F0F0L) == 0;
     }
 
     private static boolean isTrackSeparator(final int c, final boolean ebcdic) {
@@ -85,7 +108,15 @@ final class FieldContentCheck {
         final int digits, final boolean padLeft, final boolean track, final int messageOffset) {
         final boolean odd = (digits & 1) == 1;
         final int nibbles = digits + (odd ? 1 : 0);
-        for (int n = 0; n < nibbles; n++) {
+        int n = 0;
+        if (!track && !(odd && padLeft)) {
+            // whole bytes of digits, eight a step; a right pad byte and a faulty run go to the nibble loop
+            final int wholeNibbles = odd ? nibbles - 2 : nibbles;
+            while (n + 16 <= wholeNibbles && arePackedDigits(buffer.getLong(position + (n >> 1)))) {
+                n += 16;
+            }
+        }
+        for (; n < nibbles; n++) {
             final int packed = buffer.getByte(position + (n >> 1));
             final int nibble = (n & 1) == 0 ? (packed >> 4) & 0xF : packed & 0xF;
             final boolean pad = odd && (padLeft ? n == 0 : n == nibbles - 1);

@@ -109,8 +109,7 @@ public final class Iso8583Encoder {
             return this;
         }
         final FieldDefinition field = begin(number);
-        final FieldDefinition fromField = from.dialect().field(number);
-        if (field.sameLayoutAs(fromField)) {
+        if (field.sameLayoutAs(from.dialect().field(number))) {
             final int bytes = from.fieldWireLength(number);
             buffer.putBytes(position, from.buffer(), from.fieldStart(number), bytes);
             position += bytes;
@@ -120,12 +119,48 @@ public final class Iso8583Encoder {
         return this;
     }
 
-    /** Copies each of {@code numbers} (ascending) that the decoded message has. Pass a constant array. */
+    /**
+     * Copies each of {@code numbers} (ascending) that the decoded message has. Fields that lie
+     * next to each other in the request and keep their layout are copied as one run of bytes.
+     * Pass a constant array: nothing is allocated.
+     */
     public Iso8583Encoder copyFields(final Iso8583Decoder from, final int[] numbers) {
+        int runStart = -1;
+        int runEnd = -1;
         for (final int number : numbers) {
-            copyField(from, number);
+            if (!from.hasField(number)) {
+                continue;
+            }
+            final boolean sameLayout = number >= 2 && number <= Dialect.MAX_FIELD && fields[number] != null
+                && fields[number].sameLayoutAs(from.dialect().field(number));
+            // the secondary bitmap moves what is written, and a re-encoded field is written at once
+            if (!sameLayout || (number > 64 && secondaryBitmap == 0)) {
+                position += copyRun(from, runStart, runEnd);
+                runStart = -1;
+                runEnd = -1;
+            }
+            if (!sameLayout) {
+                copyField(from, number);
+                continue;
+            }
+            begin(number);
+            final int start = from.fieldStart(number);
+            if (start != runEnd) {
+                position += copyRun(from, runStart, runEnd);
+                runStart = start;
+            }
+            runEnd = start + from.fieldWireLength(number);
         }
+        position += copyRun(from, runStart, runEnd);
         return this;
+    }
+
+    private int copyRun(final Iso8583Decoder from, final int start, final int end) {
+        if (start < 0) {
+            return 0;
+        }
+        buffer.putBytes(position, from.buffer(), start, end - start);
+        return end - start;
     }
 
     /** Bytes written so far from the message's start. */

@@ -19,6 +19,8 @@ public final class FieldDefinition {
     private final Encoding prefixEncoding;
     private final Padding padding;
     private final String name;
+    private final int prefixBytes;
+    private final boolean packed;
 
     /**
      * @param prefixEncoding null for a fixed-length field
@@ -44,6 +46,9 @@ public final class FieldDefinition {
         this.padding = padding != null ? padding : lengthKind == LengthKind.FIXED ? Padding.LEFT : Padding.RIGHT;
         this.name = name == null ? "" : name;
         validate();
+        // read for every field of every message: computed once here
+        this.prefixBytes = computePrefixBytes();
+        this.packed = dataEncoding == Encoding.BCD;
     }
 
     private void validate() {
@@ -137,6 +142,10 @@ public final class FieldDefinition {
 
     /** Bytes taken by the length prefix: 0 when fixed; 1 or 2 when packed or binary; 2 or 3 as characters. */
     public int prefixBytes() {
+        return prefixBytes;
+    }
+
+    private int computePrefixBytes() {
         if (lengthKind == LengthKind.FIXED) {
             return 0;
         }
@@ -148,15 +157,11 @@ public final class FieldDefinition {
 
     /** Bytes the data of a value of {@code length} (digits, characters or bytes) takes on the wire. */
     public int encodedLength(final int length) {
-        switch (dataEncoding) {
-            case BCD:
-                // an amount keeps its sign as one character and packs its digits
-                return content == ContentType.AMOUNT ? 1 + bcdBytes(length - 1) : bcdBytes(length);
-            case HEX:
-                return length * 2;
-            default:
-                return length;
+        if (packed) {
+            // an amount keeps its sign as one character and packs its digits
+            return content == ContentType.AMOUNT ? 1 + bcdBytes(length - 1) : bcdBytes(length);
         }
+        return dataEncoding == Encoding.HEX ? length * 2 : length;
     }
 
     private static int bcdBytes(final int digits) {
@@ -183,7 +188,8 @@ public final class FieldDefinition {
 
     /** Same wire layout as {@code other}, whatever the number and name: bytes can be copied as they are. */
     public boolean sameLayoutAs(final FieldDefinition other) {
-        return maxLength == other.maxLength
+        return this == other
+            || maxLength == other.maxLength
             && content == other.content
             && lengthKind == other.lengthKind
             && dataEncoding == other.dataEncoding
