@@ -1,0 +1,63 @@
+package dev.cardgate.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Collection;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.BenchmarkList;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs every JMH benchmark once, briefly and in this JVM, so that none rots unnoticed. It proves
+ * that each starts, sets up and measures; the figures of this run mean nothing.
+ */
+class BenchmarksSmokeTest {
+    /** JMH parameters scaled down for the smoke run, e.g. map sizes; each benchmark reads its own. */
+    private static final String[][] SMALL_PARAMETERS = {{"entries", "10000"}};
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    void everyBenchmarkStartsAndMeasures() throws RunnerException, IOException {
+        final Set<String> benchmarks = listedBenchmarks();
+        assertFalse(benchmarks.isEmpty(), "no benchmark found in META-INF/BenchmarkList");
+
+        final OptionsBuilder options = new OptionsBuilder();
+        options.include(".*")
+            .forks(0)
+            .warmupIterations(0)
+            .measurementIterations(1)
+            .measurementTime(TimeValue.milliseconds(200))
+            .shouldFailOnError(true);
+        for (final String[] parameter : SMALL_PARAMETERS) {
+            options.param(parameter[0], parameter[1]);
+        }
+        final Options built = options.build();
+        final Collection<RunResult> results = new Runner(built).run();
+
+        final Set<String> measured = new TreeSet<>();
+        results.forEach(result -> measured.add(result.getParams().getBenchmark()));
+        assertEquals(benchmarks, measured);
+    }
+
+    private static Set<String> listedBenchmarks() throws IOException {
+        final Set<String> names = new TreeSet<>();
+        try (InputStream list = BenchmarksSmokeTest.class.getResourceAsStream(BenchmarkList.BENCHMARK_LIST)) {
+            if (list != null) {
+                BenchmarkList.readBenchmarkList(list).forEach(entry -> names.add(entry.getUsername()));
+            }
+        }
+        return names;
+    }
+}
