@@ -8,6 +8,7 @@ import dev.cardgate.codec.CoverageDialects.Layout;
 import dev.cardgate.codec.dialect.Dialect;
 import dev.cardgate.codec.dialect.Dialects;
 import dev.cardgate.codec.dialect.Encoding;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
@@ -41,6 +42,11 @@ class RoundTripPropertyTest {
     void everyFieldLayoutRoundTrips(@ForAll("coverage") final SampleMessage message,
         @ForAll @IntRange(max = 64) final int offset) {
         assertRoundTrips(message, offset);
+    }
+
+    @Property(tries = 200)
+    void exampleAcquirerDialectMessagesRoundTrip(@ForAll("exampleAcquirer") final SampleMessage message) {
+        assertRoundTrips(message, 0);
     }
 
     @Property(tries = 300)
@@ -85,6 +91,12 @@ class RoundTripPropertyTest {
     @Provide
     Arbitrary<SampleMessage> iso87Binary() {
         return RandomMessages.arbitrary(Dialects.ISO87_BINARY, MAX_FIELDS);
+    }
+
+    @Provide
+    Arbitrary<SampleMessage> exampleAcquirer() {
+        return RandomMessages.arbitrary(
+            Dialects.load(Path.of("..", "config", "dialects", "example-acquirer.dialect")), MAX_FIELDS);
     }
 
     @Provide
