@@ -41,7 +41,8 @@ class CodecAllocationTest {
     }
 
     private void assertAllocationFree(final Dialect requestDialect, final Dialect responseDialect) {
-        final SampleMessage request = RealisticMessages.all(requestDialect).get(RealisticMessages.AUTHORIZATION_REQUEST);
+        final SampleMessage request =
+            RealisticMessages.all(requestDialect).get(RealisticMessages.AUTHORIZATION_REQUEST);
         assertEquals(20, request.values().size());
         final byte[] frame = request.encode();
         final UnsafeBuffer requestBuffer = new UnsafeBuffer(frame);
@@ -58,8 +59,9 @@ class CodecAllocationTest {
         System.out.printf("%s -> %s: %d requests allocated %d bytes (counter overhead %d bytes subtracted)%n",
             requestDialect.name(), responseDialect.name(), ITERATIONS, allocated, baseline);
         assertTrue(checksum != 0);
-        assertTrue(allocated < ALLOWED_BYTES, ITERATIONS + " requests allocated " + allocated + " bytes (counter overhead "
-            + baseline + " bytes subtracted), " + requestDialect.name() + " -> " + responseDialect.name());
+        assertTrue(allocated < ALLOWED_BYTES, ITERATIONS + " requests allocated " + allocated
+            + " bytes (counter overhead " + baseline + " bytes subtracted), " + requestDialect.name() + " -> "
+            + responseDialect.name());
     }
 
     /** What the engine does per request; returns a value that depends on every read so nothing is elided. */

@@ -49,7 +49,8 @@ public final class CoverageDialects {
                     for (final Encoding prefix : prefixes) {
                         final Padding[] paddings = data == Encoding.BCD ? Padding.values() : new Padding[] {null};
                         for (final Padding padding : paddings) {
-                            final FieldDefinition candidate = tryDefine(2, content, lengthKind, 9, data, prefix, padding);
+                            final FieldDefinition candidate =
+                                tryDefine(2, content, lengthKind, 9, data, prefix, padding);
                             if (candidate != null) {
                                 layouts.add(Layout.of(candidate));
                             }

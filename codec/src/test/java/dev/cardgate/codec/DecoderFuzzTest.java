@@ -143,7 +143,8 @@ class DecoderFuzzTest {
                 decoder.valueAt(number, i);
             }
             final ContentType content = decoder.dialect().field(number).content();
-            if ((content == ContentType.NUMERIC || content == ContentType.AMOUNT) && decoder.fieldLength(number) <= 18) {
+            final boolean digits = content == ContentType.NUMERIC || content == ContentType.AMOUNT;
+            if (digits && decoder.fieldLength(number) <= 18) {
                 decoder.numeric(number);
             }
         }
@@ -155,7 +156,8 @@ class DecoderFuzzTest {
         if (frame == null) {
             return "none yet";
         }
-        return "case " + currentCaseNumber + " of seed " + SEED + " (-Dcardgate.fuzz.seed=" + SEED + "), " + currentDialect.name()
+        return "case " + currentCaseNumber + " of seed " + SEED + " (-Dcardgate.fuzz.seed=" + SEED + "), "
+            + currentDialect.name()
             + ", " + frame.length + " bytes: " + hex.formatHex(frame);
     }
 }

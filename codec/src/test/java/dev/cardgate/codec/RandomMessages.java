@@ -82,7 +82,8 @@ public final class RandomMessages {
         switch (field.content()) {
             case NUMERIC:
                 if (field.number() == FIELD_2_PAN && field.maxLength() >= 13) {
-                    return ascii(TestCards.luhnValid(random, 13 + random.nextInt(Math.min(field.maxLength(), 19) - 12)));
+                    final int cardLength = 13 + random.nextInt(Math.min(field.maxLength(), 19) - 12);
+                    return ascii(TestCards.luhnValid(random, cardLength));
                 }
                 return ascii(characters(random, DIGITS, length(random, field, field.isFixed() ? 1 : 0)));
             case TRACK:
