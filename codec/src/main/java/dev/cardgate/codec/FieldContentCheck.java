@@ -48,6 +48,10 @@ final class FieldContentCheck {
 
     private static void amount(final DirectBuffer buffer, final FieldDefinition field, final int position,
         final int length, final int messageOffset) {
+        if (length == 0) {
+            // a variable amount announced as empty has no sign byte: reading one would leave the field
+            throw new CodecException(CodecError.BAD_AMOUNT_SIGN, field.number(), position - messageOffset, "empty");
+        }
         final int sign = buffer.getByte(position) & 0xFF;
         final boolean signed = field.dataEncoding() == Encoding.EBCDIC
             ? sign == EBCDIC_C || sign == EBCDIC_D

@@ -222,6 +222,10 @@ public final class Iso8583Encoder {
             throw new IllegalArgumentException(
                 "field " + field.number() + ": length " + valueLength + " is over its maximum " + field.maxLength());
         }
+        if (valueLength == 0 && field.content() == ContentType.AMOUNT) {
+            value.clear();
+            throw new IllegalArgumentException("field " + field.number() + ": an amount needs a sign, C or D");
+        }
         if (field.isFixed() && valueLength < field.maxLength()) {
             padFixed(field, value);
         }

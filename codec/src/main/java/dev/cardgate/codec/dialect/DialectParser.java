@@ -67,11 +67,13 @@ public final class DialectParser {
                 break;
             case "message-type":
                 state.expectWords(words, 2, "message-type ascii|ebcdic|bcd");
-                state.messageTypeEncoding = state.encoding(words[1], "message type", "ascii, ebcdic, bcd");
+                state.messageTypeEncoding = state.encodingOneOf(words[1], "message type", "ascii, ebcdic, bcd",
+                    Encoding.ASCII, Encoding.EBCDIC, Encoding.BCD);
                 break;
             case "bitmap":
                 state.expectWords(words, 2, "bitmap binary|hex");
-                state.bitmapEncoding = state.encoding(words[1], "bitmap", "binary, hex");
+                state.bitmapEncoding = state.encodingOneOf(words[1], "bitmap", "binary, hex",
+                    Encoding.BINARY, Encoding.HEX);
                 break;
             case "field":
                 field(state, words);
@@ -213,6 +215,17 @@ public final class DialectParser {
             } catch (final IllegalArgumentException ex) {
                 throw error(what + ": unknown encoding '" + word + "' (expected " + allowed + ")");
             }
+        }
+
+        /** An encoding from {@code accepted} only, refused on its own line rather than when the dialect is built. */
+        Encoding encodingOneOf(final String word, final String what, final String allowed, final Encoding... accepted) {
+            final Encoding encoding = encoding(word, what, allowed);
+            for (final Encoding candidate : accepted) {
+                if (candidate == encoding) {
+                    return encoding;
+                }
+            }
+            throw error(what + ": encoding '" + word + "' is not one of " + allowed);
         }
 
         Dialect build() {
