@@ -48,9 +48,10 @@ final class FieldContentCheck {
 
     private static void amount(final DirectBuffer buffer, final FieldDefinition field, final int position,
         final int length, final int messageOffset) {
-        if (length == 0) {
-            // a variable amount announced as empty has no sign byte: reading one would leave the field
-            throw new CodecException(CodecError.BAD_AMOUNT_SIGN, field.number(), position - messageOffset, "empty");
+        if (length < 2) {
+            // an amount is a sign and at least one digit; an empty one has no sign byte to read
+            throw new CodecException(CodecError.BAD_AMOUNT_SIGN, field.number(), position - messageOffset,
+                length == 0 ? "empty" : "a sign without digits");
         }
         final int sign = buffer.getByte(position) & 0xFF;
         final boolean signed = field.dataEncoding() == Encoding.EBCDIC

@@ -17,8 +17,9 @@ import org.agrona.MutableDirectBuffer;
  * echoes straight from the request's bytes.
  *
  * <p>Allocates nothing. A value that does not fit its field (too long, a letter in a numeric
- * field) is a caller's bug and throws {@link IllegalArgumentException}; the buffer must have room
- * for the whole message (Agrona's bounds checks stop a write past its end).
+ * field) is a caller's bug and throws {@link IllegalArgumentException}; the message is then
+ * incomplete and the encoder must be wrapped again before further use. The buffer must have
+ * room for the whole message (Agrona's bounds checks stop a write past its end).
  *
  * <p>Not thread-safe: one encoder per thread.
  */
@@ -222,9 +223,9 @@ public final class Iso8583Encoder {
             throw new IllegalArgumentException(
                 "field " + field.number() + ": length " + valueLength + " is over its maximum " + field.maxLength());
         }
-        if (valueLength == 0 && field.content() == ContentType.AMOUNT) {
+        if (valueLength < 2 && field.content() == ContentType.AMOUNT) {
             value.clear();
-            throw new IllegalArgumentException("field " + field.number() + ": an amount needs a sign, C or D");
+            throw new IllegalArgumentException("field " + field.number() + ": an amount needs a sign, C or D, and digits");
         }
         if (field.isFixed() && valueLength < field.maxLength()) {
             padFixed(field, value);

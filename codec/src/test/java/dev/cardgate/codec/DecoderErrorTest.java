@@ -231,6 +231,14 @@ class DecoderErrorTest {
             CodecError.BAD_AMOUNT_SIGN, 28, ASCII_FIELDS_START + 2);
     }
 
+    @Test
+    void variableAmountWithASignAndNoDigitsIsRefused() {
+        final Dialect variableAmount = Frames.dialect("dialect variable-amount", "extends iso87-ascii",
+            "field 28 x+n llvar 9 ascii ascii - amount, transaction fee");
+        assertFault(variableAmount, frame().ascii("0100").hexBitmap(28).ascii("01C"),
+            CodecError.BAD_AMOUNT_SIGN, 28, ASCII_FIELDS_START + 2);
+    }
+
     private static void assertFault(final Dialect dialect, final Frames frame, final CodecError error, final int field,
         final int offset) {
         final byte[] bytes = frame.bytes();

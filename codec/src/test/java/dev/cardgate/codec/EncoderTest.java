@@ -91,11 +91,13 @@ class EncoderTest {
     }
 
     @Test
-    void rejectsAnEmptyAmount() {
+    void rejectsAnEmptyAmountOrASignWithoutDigits() {
         final Dialect variableAmount = Frames.dialect("dialect variable-amount", "extends iso87-ascii",
             "field 28 x+n llvar 9 ascii ascii - amount, transaction fee");
         final Iso8583Encoder encoder = new Iso8583Encoder(variableAmount).wrap(buffer, 0).messageType(100);
         assertThrows(IllegalArgumentException.class, () -> encoder.putText(28, ""));
+        final Iso8583Encoder another = new Iso8583Encoder(variableAmount).wrap(buffer, 0).messageType(100);
+        assertThrows(IllegalArgumentException.class, () -> another.putText(28, "C"));
     }
 
     @Test

@@ -95,6 +95,10 @@ public final class DialectParser {
         if (state.anyFieldDefined) {
             throw state.error("'extends' must come before the first field line");
         }
+        if (state.extendsLine != 0) {
+            throw state.error("a second 'extends' line: the dialect already extends another on line " + state.extendsLine);
+        }
+        state.extendsLine = state.lineNumber;
         final Dialect base = baseDialects.apply(words[1]);
         if (base == null) {
             throw state.error("cannot extend unknown dialect '" + words[1] + "'");
@@ -143,6 +147,7 @@ public final class DialectParser {
         Encoding bitmapEncoding;
         FieldDefinition[] fields = new FieldDefinition[Dialect.MAX_FIELD + 1];
         boolean anyFieldDefined;
+        int extendsLine;
 
         State(final String source) {
             this.source = source;

@@ -108,6 +108,8 @@ class DialectParserTest {
             mistake("no dialect line first", "message-type ascii\ndialect x", 1, "must start with 'dialect NAME'"),
             mistake("no dialect line at all", "# nothing\n\n", 0, "no 'dialect NAME' line"),
             mistake("second dialect line", HEADER + "dialect other", 4, "a second 'dialect' line"),
+            mistake("second extends line", "dialect x\nextends iso87-ascii\nextends iso87-binary", 3,
+                "already extends another on line 2"),
             mistake("dialect without name", "dialect", 1, "expected 'dialect NAME'"),
             mistake("field number not a number", HEADER + "field 2x n llvar 19 ascii ascii -", 4,
                 "field number '2x' is not a whole number from 2 to 128"),
