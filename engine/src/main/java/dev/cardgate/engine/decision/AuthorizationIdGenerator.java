@@ -28,7 +28,13 @@ public final class AuthorizationIdGenerator {
 
     /** @param keySource where round keys come from: a {@link java.security.SecureRandom} in the engine */
     public AuthorizationIdGenerator(final Random keySource) {
+        this(keySource, 0);
+    }
+
+    /** For tests of the wrap-around: starts the counter at {@code firstCounter}. */
+    AuthorizationIdGenerator(final Random keySource, final long firstCounter) {
         this.keySource = keySource;
+        this.counter = firstCounter;
         rekey();
     }
 
