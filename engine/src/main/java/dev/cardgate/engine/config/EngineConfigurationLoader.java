@@ -32,7 +32,18 @@ public final class EngineConfigurationLoader {
 
     /** Loads {@code file} with {@code environment} overrides and validates the result. */
     public static EngineConfiguration load(final Path file, final Map<String, String> environment) {
-        return loadBuilder(file, environment).build();
+        final List<String> problems = new ArrayList<>();
+        final EngineConfiguration.Builder builder = collect(file, environment, problems);
+        try {
+            final EngineConfiguration configuration = builder.build();
+            if (problems.isEmpty()) {
+                return configuration;
+            }
+        }
+        catch (final ConfigurationException invalid) {
+            problems.addAll(invalid.problems());
+        }
+        throw new ConfigurationException(problems);
     }
 
     /**
@@ -43,6 +54,15 @@ public final class EngineConfigurationLoader {
      */
     public static EngineConfiguration.Builder loadBuilder(final Path file, final Map<String, String> environment) {
         final List<String> problems = new ArrayList<>();
+        final EngineConfiguration.Builder builder = collect(file, environment, problems);
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(problems);
+        }
+        return builder;
+    }
+
+    private static EngineConfiguration.Builder collect(final Path file, final Map<String, String> environment,
+        final List<String> problems) {
         final Map<ConfigurationKey, String> values = new EnumMap<>(ConfigurationKey.class);
         final Map<ConfigurationKey, String> sources = new EnumMap<>(ConfigurationKey.class);
         readFile(file, values, sources, problems);
@@ -59,9 +79,6 @@ public final class EngineConfigurationLoader {
         final String tokenKeyHex = environment.get(ConfigurationKey.TOKEN_KEY_ENVIRONMENT_VARIABLE);
         if (tokenKeyHex != null) {
             builder.tokenKeyHex(tokenKeyHex.trim(), "environment " + ConfigurationKey.TOKEN_KEY_ENVIRONMENT_VARIABLE);
-        }
-        if (!problems.isEmpty()) {
-            throw new ConfigurationException(problems);
         }
         return builder;
     }
@@ -215,7 +232,7 @@ public final class EngineConfigurationLoader {
 
     private static String problem(final ConfigurationKey key, final String value, final String source,
         final String allowed) {
-        return key.key() + " = '" + value + "' (" + source + "): allowed is " + allowed;
+        return key.key() + " = " + value + " (" + source + "): allowed is " + allowed;
     }
 
     private static String knownKeys() {
