@@ -21,7 +21,7 @@ import dev.cardgate.engine.event.AuthorizationEvent;
 import dev.cardgate.engine.event.AuthorizationIds;
 import dev.cardgate.engine.event.DecisionListener;
 import dev.cardgate.engine.event.DecisionReason;
-import dev.cardgate.engine.event.MaskedPan;
+import dev.cardgate.engine.event.PanParts;
 import dev.cardgate.engine.pipeline.AuthorizationPipeline;
 import dev.cardgate.engine.pipeline.DistinctFailureLog;
 import dev.cardgate.engine.pipeline.EngineCounters;
@@ -208,7 +208,7 @@ public final class AuthorizationEngine implements AutoCloseable {
         request.copyInto(event);
         if (token != null) {
             event.cardToken(token);
-            event.maskedPan(pan.length(), MaskedPan.firstSix(pan), MaskedPan.lastFour(pan));
+            event.maskedPan(pan.length(), PanParts.firstSix(pan), PanParts.lastFour(pan));
         }
         event.listener(futureCompleter).attachment(future);
         pipeline.publish(sequence);
@@ -224,12 +224,12 @@ public final class AuthorizationEngine implements AutoCloseable {
 
     private Decision refusal(final long claimResult, final CharSequence pan, final AuthorizationRequestData request) {
         final boolean shuttingDown = claimResult == CLOSED;
-        final boolean wellFormed = MaskedPan.isWellFormed(pan);
+        final boolean wellFormed = PanParts.isWellFormed(pan);
         final int ruleId = shuttingDown ? EngineRules.SHUTTING_DOWN : EngineRules.OVERLOADED;
         return new Decision(shuttingDown ? DecisionReason.SHUTTING_DOWN : DecisionReason.SYSTEM_OVERLOADED,
             ruleId, decisionChain.ruleName(ruleId), AuthorizationIds.toString(AuthorizationEvent.NO_AUTHORIZATION_ID),
             configuration.clock().time(), request.systemTraceAuditNumber(),
-            wellFormed ? MaskedPan.toString(pan.length(), MaskedPan.firstSix(pan), MaskedPan.lastFour(pan)) : "");
+            wellFormed ? PanParts.toString(pan.length(), PanParts.firstSix(pan), PanParts.lastFour(pan)) : "");
     }
 
     /** A calling thread's tokenizer and token holder, for the convenience path. */

@@ -3,7 +3,7 @@ package dev.cardgate.engine;
 import dev.cardgate.engine.event.AuthorizationEvent;
 import dev.cardgate.engine.event.AuthorizationIds;
 import dev.cardgate.engine.event.DecisionReason;
-import dev.cardgate.engine.event.MaskedPan;
+import dev.cardgate.engine.event.PanParts;
 
 /**
  * The engine's answer on the convenience API: an immutable copy of the decision fields of a
@@ -33,7 +33,7 @@ public final class Decision {
     static Decision copyOf(final AuthorizationEvent event, final String ruleName) {
         return new Decision(event.reason(), event.ruleId(), ruleName, AuthorizationIds.toString(event.authorizationId()),
             event.decisionTimeEpochMillis(), event.systemTraceAuditNumber(),
-            MaskedPan.toString(event.panLength(), event.panFirstSix(), event.panLastFour()));
+            PanParts.toString(event.panLength(), event.panFirstSix(), event.panLastFour()));
     }
 
     public boolean approved() {

@@ -1,6 +1,6 @@
 package dev.cardgate.engine;
 
-import dev.cardgate.engine.event.MaskedPan;
+import dev.cardgate.engine.event.PanParts;
 import dev.cardgate.engine.token.CardToken;
 
 /**
@@ -10,7 +10,7 @@ import dev.cardgate.engine.token.CardToken;
 final class TestTokenizer implements CardTokenizer {
     @Override
     public boolean tokenize(final CharSequence pan, final CardToken out) {
-        if (!MaskedPan.isWellFormed(pan)) {
+        if (!PanParts.isWellFormed(pan)) {
             return false;
         }
         long digits = 0;

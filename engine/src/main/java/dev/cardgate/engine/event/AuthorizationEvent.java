@@ -262,7 +262,7 @@ public final class AuthorizationEvent {
     }
 
     /**
-     * Sets the displayable parts of the PAN; the producer extracts them with {@link MaskedPan}.
+     * Sets the displayable parts of the PAN; the producer extracts them with {@link PanParts}.
      */
     public AuthorizationEvent maskedPan(final int panLength, final int panFirstSix, final int panLastFour) {
         this.panLength = panLength;
@@ -395,7 +395,7 @@ public final class AuthorizationEvent {
 
     /** Renders the masked PAN ("411111******1111"); returns its length, 0 when absent. */
     public int maskedPanInto(final byte[] destination, final int offset) {
-        return MaskedPan.render(panLength, panFirstSix, panLastFour, destination, offset);
+        return PanParts.render(panLength, panFirstSix, panLastFour, destination, offset);
     }
 
     /** The engine's wall-clock time of the decision, epoch milliseconds. */

@@ -70,13 +70,13 @@ class AuthorizationEventTest {
         assertEquals("000000", AuthorizationIds.toString(0));
         assertEquals("00000A", AuthorizationIds.toString(10));
         assertNull(AuthorizationIds.toString(AuthorizationEvent.NO_AUTHORIZATION_ID));
-        assertEquals("401288******1881", MaskedPan.toString(16, 401288, 1881));
-        assertEquals("012345**0042", MaskedPan.toString(12, 12345, 42));
-        assertEquals("", MaskedPan.toString(0, 0, 0));
-        assertEquals(555555, MaskedPan.firstSix("5555555555554444"));
-        assertEquals(4444, MaskedPan.lastFour("5555555555554444"));
-        assertFalse(MaskedPan.isWellFormed("41111111111"));
-        assertFalse(MaskedPan.isWellFormed("41111111111111111111"));
-        assertFalse(MaskedPan.isWellFormed("4111 1111 1111 1111"));
+        assertEquals("401288******1881", PanParts.toString(16, 401288, 1881));
+        assertEquals("012345**0042", PanParts.toString(12, 12345, 42));
+        assertEquals("", PanParts.toString(0, 0, 0));
+        assertEquals(555555, PanParts.firstSix("5555555555554444"));
+        assertEquals(4444, PanParts.lastFour("5555555555554444"));
+        assertFalse(PanParts.isWellFormed("41111111111"));
+        assertFalse(PanParts.isWellFormed("41111111111111111111"));
+        assertFalse(PanParts.isWellFormed("4111 1111 1111 1111"));
     }
 }

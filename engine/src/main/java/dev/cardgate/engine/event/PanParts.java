@@ -5,13 +5,13 @@ package dev.cardgate.engine.event;
  * numbers so that the clear PAN need not be held. Stateless; allocates only in {@link
  * #toString(int, int, int)}.
  */
-public final class MaskedPan {
+public final class PanParts {
     /** Shortest PAN the engine accepts (ISO/IEC 7812). */
     public static final int MIN_PAN_LENGTH = 12;
     /** Longest PAN the engine accepts. */
     public static final int MAX_PAN_LENGTH = 19;
 
-    private MaskedPan() {
+    private PanParts() {
     }
 
     /** True when {@code pan} is 12 to 19 ASCII digits. */
