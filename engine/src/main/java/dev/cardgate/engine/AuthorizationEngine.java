@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import dev.cardgate.engine.blocklist.BlocklistLookup;
+import dev.cardgate.engine.blocklist.BlocklistStore;
 import dev.cardgate.engine.config.EngineConfiguration;
 import dev.cardgate.engine.decision.AuthorizationIdGenerator;
 import dev.cardgate.engine.decision.BlocklistCheck;
@@ -26,6 +27,8 @@ import dev.cardgate.engine.pipeline.AuthorizationPipeline;
 import dev.cardgate.engine.pipeline.DistinctFailureLog;
 import dev.cardgate.engine.pipeline.EngineCounters;
 import dev.cardgate.engine.token.CardToken;
+import dev.cardgate.engine.token.PanTokenizer;
+import dev.cardgate.engine.token.TokenKey;
 
 /**
  * An authorization engine embedded in the caller's JVM: launch it, submit requests, read the
@@ -62,15 +65,21 @@ public final class AuthorizationEngine implements AutoCloseable {
     private final ThreadLocal<CallerTokenizer> callerTokenizers;
     private final List<AutoCloseable> resources;
     private final DecisionListener futureCompleter = this::completeFuture;
+    private final TokenKey tokenKey;
+    private final BlocklistStore blocklist;
     private boolean closed;
 
     /**
      * Wires and starts an engine around resources already opened; {@code resources} are closed,
-     * in reverse order, after the pipeline has drained.
+     * in reverse order, after the pipeline has drained. {@code tokenKey} and {@code blocklist}
+     * are null only in tests of the pipeline.
      */
-    AuthorizationEngine(final EngineConfiguration configuration, final BlocklistLookup blocklistLookup,
+    AuthorizationEngine(final EngineConfiguration configuration, final TokenKey tokenKey,
+        final BlocklistStore blocklist, final BlocklistLookup blocklistLookup,
         final Supplier<? extends CardTokenizer> tokenizers, final List<? extends AutoCloseable> resources) {
         this.configuration = configuration;
+        this.tokenKey = tokenKey;
+        this.blocklist = blocklist;
         this.resources = new ArrayList<>(resources);
         this.callerTokenizers = ThreadLocal.withInitial(() -> new CallerTokenizer(tokenizers.get()));
         decisionChain = new DecisionChain(List.of(new CardNumberCheck(), new BlocklistCheck(blocklistLookup)));
@@ -82,6 +91,49 @@ public final class AuthorizationEngine implements AutoCloseable {
         pipeline.start();
         logger.log(Level.INFO, () -> "engine " + configuration.engineName() + " started, checks "
             + decisionChain.ruleNamesInOrder() + ", threads " + pipeline.threadNames() + "\n" + configuration);
+    }
+
+    /**
+     * Launches an engine: creates the data folder (owner-only) if absent, loads the card token
+     * key (from the configuration's hex, else from the key file, created on first start), opens
+     * the blocklist map (created if absent) and starts the pipeline threads.
+     *
+     * @throws dev.cardgate.engine.token.TokenKeyException     when the key cannot be loaded or created
+     * @throws dev.cardgate.engine.blocklist.BlocklistException when the map file is corrupt, foreign
+     *                                                          or made with another key
+     * @throws java.io.UncheckedIOException                    when the data folder cannot be created
+     */
+    public static AuthorizationEngine launch(final EngineConfiguration configuration) {
+        DataDirectory.createIfAbsent(configuration.dataDirectory());
+        final TokenKey tokenKey = configuration.tokenKeyHex() != null
+            ? TokenKey.fromHex(configuration.tokenKeyHex())
+            : TokenKey.loadOrCreate(configuration.tokenKeyFile());
+        final BlocklistStore blocklist = BlocklistStore.open(configuration.blocklistFile(),
+            configuration.blocklistCapacity(), tokenKey);
+        try {
+            return new AuthorizationEngine(configuration, tokenKey, blocklist, blocklist.newLookup(),
+                () -> tokenKey.newTokenizer()::tokenize, List.of(blocklist));
+        }
+        catch (final RuntimeException failure) {
+            blocklist.close();
+            throw failure;
+        }
+    }
+
+    /**
+     * A tokenizer for a producer thread of the zero-allocation path (one per thread): it turns
+     * a PAN in a decoder's buffer into the card token to put in the event, without allocating.
+     */
+    public PanTokenizer newTokenizer() {
+        return launchedResource(tokenKey).newTokenizer();
+    }
+
+    /**
+     * The engine's blocklist store, to add, remove or import entries from this process; the
+     * decision thread sees each change at its next lookup. Usable until the engine is closed.
+     */
+    public BlocklistStore blocklist() {
+        return launchedResource(blocklist);
     }
 
     /**
@@ -199,6 +251,13 @@ public final class AuthorizationEngine implements AutoCloseable {
         }
         logger.log(Level.INFO, () -> "engine " + configuration.engineName() + " closed"
             + (drained ? "" : " WITHOUT answering everything accepted") + "; " + counters);
+    }
+
+    private static <T> T launchedResource(final T resource) {
+        if (resource == null) {
+            throw new IllegalStateException("this engine was not launched with a token key and blocklist store");
+        }
+        return resource;
     }
 
     private CompletableFuture<Decision> submit(final long sequence, final CardToken token, final CharSequence pan,

@@ -17,7 +17,7 @@ final class TestEngines {
         final EngineConfiguration configuration = settings.apply(EngineConfiguration.builder()
             .dataDirectory(Path.of("target", "unused-data"))
             .ringSize(1024)).build();
-        return new AuthorizationEngine(configuration, blocklist, TestTokenizer::new, List.of(resources));
+        return new AuthorizationEngine(configuration, null, null, blocklist, TestTokenizer::new, List.of(resources));
     }
 
     static AuthorizationRequestData request(final int stan) {
