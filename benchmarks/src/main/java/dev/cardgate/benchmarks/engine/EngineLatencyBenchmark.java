@@ -2,6 +2,7 @@ package dev.cardgate.benchmarks.engine;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,7 +29,11 @@ import dev.cardgate.engine.event.DecisionListener;
  * [--warmup-seconds 5] [--layouts blocking/thread-per-stage,...] [--out benchmarks/target/latency]}
  *
  * <p>Prints p50, p99, p99.9, p99.99 and max in microseconds per run, and writes each run's full
- * distribution as a .hgrm file (values in microseconds) into the output folder.
+ * distribution as a .hgrm file (values in microseconds) into the output folder. As a baseline
+ * from the same run it also prints the send lag (how late the producer itself sent, p99 and
+ * max): on a shared machine a descheduled producer shows there, and that part of the latency is
+ * the load generator's, not the engine's. The load average at the start of each run is printed
+ * too.
  */
 public final class EngineLatencyBenchmark {
     private static final long HIGHEST_TRACKABLE_NANOS = 60_000_000_000L;
@@ -68,8 +73,9 @@ public final class EngineLatencyBenchmark {
             }
         }
         Files.createDirectories(out);
-        System.out.printf(Locale.ROOT, "%-12s %-17s %8s %9s %8s %8s %8s %8s %9s%n",
-            "wait", "layout", "rate/s", "samples", "p50 us", "p99 us", "p99.9 us", "p99.99", "max us");
+        System.out.printf(Locale.ROOT, "%-10s %-17s %7s %8s %8s %8s %9s %9s %9s | %9s %9s | %5s%n",
+            "wait", "layout", "rate/s", "samples", "p50 us", "p99 us", "p99.9 us", "p99.99 us", "max us",
+            "lag p99", "lag max", "load");
         for (final String layout : layouts.split(",")) {
             final String[] parts = layout.split("/");
             final WaitStrategyType waitStrategy = WaitStrategyType.fromConfigName(parts[0]);
@@ -78,15 +84,17 @@ public final class EngineLatencyBenchmark {
                 throw new IllegalArgumentException("not a wait-strategy/thread-layout pair: " + layout);
             }
             for (final long rate : rates) {
-                final Histogram histogram = run(waitStrategy, threadLayout, rate, warmupSeconds, seconds);
-                report(waitStrategy, threadLayout, rate, histogram, out);
+                final double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+                final Histogram sendLag = new Histogram(HIGHEST_TRACKABLE_NANOS, 3);
+                final Histogram histogram = run(waitStrategy, threadLayout, rate, warmupSeconds, seconds, sendLag);
+                report(waitStrategy, threadLayout, rate, histogram, sendLag, load, out);
             }
         }
     }
 
     /** One run: a fresh engine, warm-up at the rate, then the measured period at the same rate. */
     static Histogram run(final WaitStrategyType waitStrategy, final ThreadLayout threadLayout, final long rate,
-        final int warmupSeconds, final int seconds) {
+        final int warmupSeconds, final int seconds, final Histogram sendLag) {
         final long intervalNanos = 1_000_000_000L / rate;
         final long warmupCount = rate * warmupSeconds;
         final long total = warmupCount + rate * seconds;
@@ -104,7 +112,10 @@ public final class EngineLatencyBenchmark {
             };
             for (long i = 0; i < total; i++) {
                 final long intended = start + i * intervalNanos;
-                waitUntil(intended);
+                final long sent = waitUntil(intended);
+                if (intended >= measureFrom) {
+                    sendLag.recordValue(sent - intended);
+                }
                 engine.submit((int)i, intended, listener);
             }
             while (answered.get() < total) {
@@ -114,9 +125,11 @@ public final class EngineLatencyBenchmark {
         return histogram;
     }
 
-    private static void waitUntil(final long intendedNanos) {
+    /** Returns when {@code intendedNanos} has come, with the time it returned. */
+    private static long waitUntil(final long intendedNanos) {
+        long now;
         long gap;
-        while ((gap = intendedNanos - System.nanoTime()) > 0) {
+        while ((gap = intendedNanos - (now = System.nanoTime())) > 0) {
             if (gap > PARK_THRESHOLD_NANOS) {
                 LockSupport.parkNanos(gap - PARK_THRESHOLD_NANOS / 2);
             }
@@ -127,15 +140,17 @@ public final class EngineLatencyBenchmark {
                 Thread.onSpinWait();
             }
         }
+        return now;
     }
 
     private static void report(final WaitStrategyType waitStrategy, final ThreadLayout threadLayout, final long rate,
-        final Histogram histogram, final Path out) throws IOException {
-        System.out.printf(Locale.ROOT, "%-12s %-17s %8d %9d %8.1f %8.1f %8.1f %8.1f %9.1f%n",
+        final Histogram histogram, final Histogram sendLag, final double load, final Path out) throws IOException {
+        System.out.printf(Locale.ROOT, "%-10s %-17s %7d %8d %8.1f %8.1f %9.1f %9.1f %9.1f | %9.1f %9.1f | %5.2f%n",
             waitStrategy.configName(), threadLayout.configName(), rate, histogram.getTotalCount(),
             micros(histogram.getValueAtPercentile(50)), micros(histogram.getValueAtPercentile(99)),
             micros(histogram.getValueAtPercentile(99.9)), micros(histogram.getValueAtPercentile(99.99)),
-            micros(histogram.getMaxValue()));
+            micros(histogram.getMaxValue()), micros(sendLag.getValueAtPercentile(99)), micros(sendLag.getMaxValue()),
+            load);
         final Path file = out.resolve(waitStrategy.configName() + "-" + threadLayout.configName() + "-" + rate + ".hgrm");
         try (PrintStream stream = new PrintStream(Files.newOutputStream(file), false, "US-ASCII")) {
             histogram.outputPercentileDistribution(stream, 1000.0);
