@@ -1,0 +1,52 @@
+package dev.cardgate.benchmarks.blocklist;
+
+import dev.cardgate.engine.blocklist.BlocklistStore;
+import dev.cardgate.engine.blocklist.ImportReport;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Measures blocklist import throughput (lines per second) of a generated file: into a new map,
+ * into a second new map (JIT warm), then the same file again (every line unchanged).
+ *
+ * <p>Usage: {@code java @config/jvm.options -cp benchmarks/target/benchmarks.jar
+ * dev.cardgate.benchmarks.blocklist.BlocklistImportThroughput [lines] [keep-directory]};
+ * lines defaults to 1,000,000. With a keep-directory the second map stays there as
+ * {@code blocklist.cm} (for {@link BlocklistOpenTime}); otherwise everything is deleted.
+ */
+public final class BlocklistImportThroughput {
+    private BlocklistImportThroughput() {
+    }
+
+    public static void main(final String[] args) throws Exception {
+        final int lines = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        final Path keep = args.length > 1 ? Path.of(args[1]) : null;
+        final Path directory = Files.createTempDirectory("cardgate-import-benchmark");
+        try {
+            final Path file = GeneratedBlocklist.writeImportFile(directory.resolve("blocklist.csv"), 0, lines);
+            System.out.printf("import file: %,d lines, %,d bytes; %d processors; %s %s%n", lines, Files.size(file),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
+                System.getProperty("java.version"));
+            timeImport("new map (cold JIT)", directory.resolve("first.cm"), lines, file);
+            final Path second = keep != null ? keep.resolve("blocklist.cm") : directory.resolve("second.cm");
+            if (keep != null) {
+                Files.createDirectories(keep);
+            }
+            timeImport("new map (warm JIT)", second, lines, file);
+            timeImport("same file again", second, lines, file);
+        } finally {
+            GeneratedBlocklist.deleteRecursively(directory);
+        }
+    }
+
+    private static void timeImport(final String what, final Path mapFile, final int lines, final Path file) {
+        try (BlocklistStore store = BlocklistStore.open(mapFile, lines, GeneratedBlocklist.BENCHMARK_KEY)) {
+            final long start = System.nanoTime();
+            final ImportReport report = store.importFile(file);
+            final double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("%-20s %7.2f s  %,10.0f lines/s  %s%n", what, seconds, (lines + 1) / seconds,
+                report.summary().substring(report.summary().indexOf(": ") + 2));
+        }
+    }
+}

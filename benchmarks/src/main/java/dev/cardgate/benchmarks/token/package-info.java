@@ -1,0 +1,4 @@
+/**
+ * Benchmarks of the card token: hashing a PAN.
+ */
+package dev.cardgate.benchmarks.token;

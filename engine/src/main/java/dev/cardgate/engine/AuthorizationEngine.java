@@ -1,0 +1,308 @@
+package dev.cardgate.engine;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+import dev.cardgate.engine.blocklist.BlocklistLookup;
+import dev.cardgate.engine.blocklist.BlocklistStore;
+import dev.cardgate.engine.config.EngineConfiguration;
+import dev.cardgate.engine.decision.AuthorizationIdGenerator;
+import dev.cardgate.engine.decision.BlocklistCheck;
+import dev.cardgate.engine.decision.CardNumberCheck;
+import dev.cardgate.engine.decision.DecisionChain;
+import dev.cardgate.engine.decision.DecisionFailureHandler;
+import dev.cardgate.engine.decision.DecisionHandler;
+import dev.cardgate.engine.decision.EngineRules;
+import dev.cardgate.engine.event.AuthorizationEvent;
+import dev.cardgate.engine.event.AuthorizationIds;
+import dev.cardgate.engine.event.DecisionListener;
+import dev.cardgate.engine.event.DecisionReason;
+import dev.cardgate.engine.event.PanParts;
+import dev.cardgate.engine.pipeline.AuthorizationPipeline;
+import dev.cardgate.engine.pipeline.DistinctFailureLog;
+import dev.cardgate.engine.pipeline.EngineCounters;
+import dev.cardgate.engine.token.CardToken;
+import dev.cardgate.engine.token.PanTokenizer;
+import dev.cardgate.engine.token.TokenKey;
+
+/**
+ * An authorization engine embedded in the caller's JVM: launch it, submit requests, read the
+ * decisions, close it. Several engines can live in one JVM; they share nothing.
+ *
+ * <h2>Zero-allocation path (for front-ends)</h2>
+ * <pre>{@code
+ * long sequence = engine.tryClaim();            // never waits
+ * if (sequence < 0) { answer 91: RING_FULL or CLOSED }
+ * AuthorizationEvent event = engine.claimedEvent(sequence);
+ * event.systemTraceAuditNumber(stan).cardToken(token)...listener(listener).attachment(connection);
+ * engine.publish(sequence);                     // always, exactly once per claimed sequence
+ * }</pre>
+ * The listener is called on the engine's reply thread with the decided event.
+ *
+ * <h2>Convenience path (allocates)</h2>
+ * {@link #authorize} blocks until the decision; {@link #authorizeAsync} never blocks. Both take
+ * the clear PAN, tokenize it on the caller's thread and keep only the token and masked parts.
+ *
+ * <p>Threading: every method may be called from any thread.
+ */
+public final class AuthorizationEngine implements AutoCloseable {
+    /** {@link #tryClaim()}: the ring is full. */
+    public static final long RING_FULL = AuthorizationPipeline.RING_FULL;
+    /** {@link #tryClaim()} and {@link #claim()}: the engine is closing or closed. */
+    public static final long CLOSED = AuthorizationPipeline.CLOSED;
+
+    private final Logger logger = System.getLogger("dev.cardgate.engine");
+    private final EngineConfiguration configuration;
+    private final EngineCounters counters = new EngineCounters();
+    private final DistinctFailureLog failureLog = new DistinctFailureLog(logger);
+    private final DecisionChain decisionChain;
+    private final AuthorizationPipeline pipeline;
+    private final ThreadLocal<CallerTokenizer> callerTokenizers;
+    private final List<AutoCloseable> resources;
+    private final DecisionListener futureCompleter = this::completeFuture;
+    private final TokenKey tokenKey;
+    private final BlocklistStore blocklist;
+    private boolean closed;
+
+    /**
+     * Wires and starts an engine around resources already opened; {@code resources} are closed,
+     * in reverse order, after the pipeline has drained. {@code tokenKey} and {@code blocklist}
+     * are null only in tests of the pipeline.
+     */
+    AuthorizationEngine(final EngineConfiguration configuration, final TokenKey tokenKey,
+        final BlocklistStore blocklist, final BlocklistLookup blocklistLookup,
+        final Supplier<? extends CardTokenizer> tokenizers, final List<? extends AutoCloseable> resources) {
+        this.configuration = configuration;
+        this.tokenKey = tokenKey;
+        this.blocklist = blocklist;
+        this.resources = new ArrayList<>(resources);
+        this.callerTokenizers = ThreadLocal.withInitial(() -> new CallerTokenizer(tokenizers.get()));
+        decisionChain = new DecisionChain(List.of(new CardNumberCheck(), new BlocklistCheck(blocklistLookup)));
+        final DecisionHandler decisionHandler = new DecisionHandler(configuration.clock(), decisionChain,
+            new AuthorizationIdGenerator(new SecureRandom()), counters);
+        pipeline = new AuthorizationPipeline(configuration.engineName(), configuration.ringSize(),
+            configuration.waitStrategy(), configuration.threadLayout(), decisionHandler,
+            new DecisionFailureHandler(configuration.clock(), counters, failureLog), counters, failureLog, logger);
+        pipeline.start();
+        logger.log(Level.INFO, () -> "engine " + configuration.engineName() + " started, checks "
+            + decisionChain.ruleNamesInOrder() + ", threads " + pipeline.threadNames() + "\n" + configuration);
+    }
+
+    /**
+     * Launches an engine: creates the data folder (owner-only) if absent, loads the card token
+     * key (from the configuration's hex, else from the key file, created on first start), opens
+     * the blocklist map (created if absent) and starts the pipeline threads.
+     *
+     * @throws dev.cardgate.engine.token.TokenKeyException     when the key cannot be loaded or created
+     * @throws dev.cardgate.engine.blocklist.BlocklistException when the map file is corrupt, foreign
+     *                                                          or made with another key
+     * @throws java.io.UncheckedIOException                    when the data folder cannot be created
+     */
+    public static AuthorizationEngine launch(final EngineConfiguration configuration) {
+        DataDirectory.createIfAbsent(configuration.dataDirectory());
+        final TokenKey tokenKey = configuration.tokenKeyHex() != null
+            ? TokenKey.fromHex(configuration.tokenKeyHex())
+            : TokenKey.loadOrCreate(configuration.tokenKeyFile());
+        final BlocklistStore blocklist = BlocklistStore.open(configuration.blocklistFile(),
+            configuration.blocklistCapacity(), tokenKey);
+        try {
+            return new AuthorizationEngine(configuration, tokenKey, blocklist, blocklist.newLookup(),
+                () -> tokenKey.newTokenizer()::tokenize, List.of(blocklist));
+        }
+        catch (final RuntimeException failure) {
+            blocklist.close();
+            throw failure;
+        }
+    }
+
+    /**
+     * A tokenizer for a producer thread of the zero-allocation path (one per thread): it turns
+     * a PAN in a decoder's buffer into the card token to put in the event, without allocating.
+     */
+    public PanTokenizer newTokenizer() {
+        return launchedResource(tokenKey).newTokenizer();
+    }
+
+    /**
+     * The engine's blocklist store, to add, remove or import entries from this process; the
+     * decision thread sees each change at its next lookup. Usable until the engine is closed.
+     */
+    public BlocklistStore blocklist() {
+        return launchedResource(blocklist);
+    }
+
+    /**
+     * Claims a ring slot without waiting. Zero allocation.
+     *
+     * @return the sequence to fill and {@link #publish}, or {@link #RING_FULL} or {@link #CLOSED}
+     */
+    public long tryClaim() {
+        return pipeline.tryClaim();
+    }
+
+    /**
+     * Claims a ring slot, waiting while the ring is full. Zero allocation.
+     *
+     * @return the sequence to fill and {@link #publish}, or {@link #CLOSED}
+     */
+    public long claim() {
+        return pipeline.claim();
+    }
+
+    /** The entry of a claimed sequence, cleared, for the claiming thread to fill. */
+    public AuthorizationEvent claimedEvent(final long sequence) {
+        return pipeline.claimedEvent(sequence);
+    }
+
+    /** Publishes a claimed, filled entry. Must be called exactly once per claimed sequence. */
+    public void publish(final long sequence) {
+        pipeline.publish(sequence);
+    }
+
+    /**
+     * Authorizes and waits for the decision, waiting for room if the ring is full. Allocates.
+     *
+     * @param pan the clear card number: tokenized on this thread, never kept
+     * @return the decision; SHUTTING_DOWN (91) once the engine is closing
+     */
+    public Decision authorize(final CharSequence pan, final AuthorizationRequestData request) {
+        final CardToken token = callerTokenizers.get().tokenize(pan);
+        final long sequence = pipeline.claim();
+        if (sequence < 0) {
+            return refusal(sequence, pan, request);
+        }
+        return submit(sequence, token, pan, request).join();
+    }
+
+    /**
+     * Authorizes without ever blocking the caller. Allocates. The future completes on the
+     * engine's reply thread: attach dependent work with the {@code ...Async} methods of
+     * CompletableFuture, or it runs on that thread and delays every other answer.
+     *
+     * @param pan the clear card number: tokenized on this thread, never kept
+     * @return a future of the decision; already complete with SYSTEM_OVERLOADED (91) when the ring
+     *     is full, or SHUTTING_DOWN (91) when the engine is closing
+     */
+    public CompletableFuture<Decision> authorizeAsync(final CharSequence pan, final AuthorizationRequestData request) {
+        final CardToken token = callerTokenizers.get().tokenize(pan);
+        final long sequence = pipeline.tryClaim();
+        if (sequence < 0) {
+            return CompletableFuture.completedFuture(refusal(sequence, pan, request));
+        }
+        return submit(sequence, token, pan, request);
+    }
+
+    /** What the engine has done since launch. */
+    public EngineCounters counters() {
+        return counters;
+    }
+
+    /** Distinct failures of the pipeline's stages and how often each happened. */
+    public java.util.Map<String, Long> distinctFailures() {
+        return failureLog.distinctFailures();
+    }
+
+    /** The name of a rule id found in a decision ("blocklist"). */
+    public String ruleName(final int ruleId) {
+        return decisionChain.ruleName(ruleId);
+    }
+
+    public EngineConfiguration configuration() {
+        return configuration;
+    }
+
+    /** True once {@link #close()} has begun: nothing new is accepted. */
+    public boolean isClosed() {
+        return pipeline.isClosed();
+    }
+
+    /** Requests accepted and not yet answered. */
+    public long inFlight() {
+        return pipeline.inFlight();
+    }
+
+    /**
+     * Stops accepting requests (later submissions are refused as SHUTTING_DOWN), answers every
+     * request already accepted, stops the pipeline's threads and closes the engine's files.
+     * Idempotent; waits at most the configured shutdown timeout for the drain.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        final boolean drained = pipeline.close(configuration.shutdownTimeout());
+        failureLog.logSummary();
+        final List<AutoCloseable> reversed = new ArrayList<>(resources);
+        java.util.Collections.reverse(reversed);
+        for (final AutoCloseable resource : reversed) {
+            try {
+                resource.close();
+            }
+            catch (final Exception failure) {
+                logger.log(Level.ERROR, "closing " + resource + " failed", failure);
+            }
+        }
+        logger.log(Level.INFO, () -> "engine " + configuration.engineName() + " closed"
+            + (drained ? "" : " WITHOUT answering everything accepted") + "; " + counters);
+    }
+
+    private static <T> T launchedResource(final T resource) {
+        if (resource == null) {
+            throw new IllegalStateException("this engine was not launched with a token key and blocklist store");
+        }
+        return resource;
+    }
+
+    private CompletableFuture<Decision> submit(final long sequence, final CardToken token, final CharSequence pan,
+        final AuthorizationRequestData request) {
+        final CompletableFuture<Decision> future = new CompletableFuture<>();
+        final AuthorizationEvent event = pipeline.claimedEvent(sequence);
+        request.copyInto(event);
+        if (token != null) {
+            event.cardToken(token);
+            event.maskedPan(pan.length(), PanParts.firstSix(pan), PanParts.lastFour(pan));
+        }
+        event.listener(futureCompleter).attachment(future);
+        pipeline.publish(sequence);
+        return future;
+    }
+
+    /** The reply thread's listener for the convenience path. */
+    @SuppressWarnings("unchecked")
+    private void completeFuture(final AuthorizationEvent event) {
+        ((CompletableFuture<Decision>)event.attachment()).complete(
+            Decision.copyOf(event, decisionChain.ruleName(event.ruleId())));
+    }
+
+    private Decision refusal(final long claimResult, final CharSequence pan, final AuthorizationRequestData request) {
+        final boolean shuttingDown = claimResult == CLOSED;
+        final boolean wellFormed = PanParts.isWellFormed(pan);
+        final int ruleId = shuttingDown ? EngineRules.SHUTTING_DOWN : EngineRules.OVERLOADED;
+        return new Decision(shuttingDown ? DecisionReason.SHUTTING_DOWN : DecisionReason.SYSTEM_OVERLOADED,
+            ruleId, decisionChain.ruleName(ruleId), AuthorizationIds.toString(AuthorizationEvent.NO_AUTHORIZATION_ID),
+            configuration.clock().time(), request.systemTraceAuditNumber(),
+            wellFormed ? PanParts.toString(pan.length(), PanParts.firstSix(pan), PanParts.lastFour(pan)) : "");
+    }
+
+    /** A calling thread's tokenizer and token holder, for the convenience path. */
+    private static final class CallerTokenizer {
+        private final CardTokenizer tokenizer;
+
+        CallerTokenizer(final CardTokenizer tokenizer) {
+            this.tokenizer = tokenizer;
+        }
+
+        /** A new token for {@code pan}, or null when it cannot be tokenized. */
+        CardToken tokenize(final CharSequence pan) {
+            final CardToken token = new CardToken();
+            return tokenizer.tokenize(pan, token) ? token : null;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.cardgate.engine.blocklist;
+
+/**
+ * One blocklist entry as an operator sees it. Immutable.
+ *
+ * @param reason             why the card is blocked; decides the response code
+ * @param addedEpochMillis   when this content was written (an unchanged re-import keeps the first time)
+ * @param expiresEpochMillis from this instant on the entry no longer blocks; {@link #NO_EXPIRY} for never
+ * @param reference          the operator's short reference (case number, ticket), possibly empty
+ */
+public record BlocklistEntry(BlockReason reason, long addedEpochMillis, long expiresEpochMillis, String reference) {
+    /** The entry blocks until it is removed. */
+    public static final long NO_EXPIRY = Long.MAX_VALUE;
+
+    /** At most this many characters, printable US-ASCII without commas. */
+    public static final int MAX_REFERENCE_LENGTH = StoredEntry.REFERENCE_CAPACITY;
+
+    /** True when the entry blocks at {@code nowEpochMillis}: it expires strictly later. */
+    public boolean blocksAt(final long nowEpochMillis) {
+        return nowEpochMillis < expiresEpochMillis;
+    }
+
+    /**
+     * @return null when {@code reference} may be stored, else why not (never repeating it, it
+     *     could be anything)
+     */
+    public static String describeReferenceProblem(final CharSequence reference) {
+        if (reference.length() > MAX_REFERENCE_LENGTH) {
+            return "the reference has " + reference.length() + " characters; at most " + MAX_REFERENCE_LENGTH
+                + " are kept";
+        }
+        for (int i = 0; i < reference.length(); i++) {
+            final char c = reference.charAt(i);
+            if (c < 0x20 || c > 0x7E || c == ',') {
+                return "the reference has a character that is not printable US-ASCII (or is a comma) at position "
+                    + (i + 1);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,389 @@
+package dev.cardgate.engine.blocklist;
+
+import dev.cardgate.engine.files.OwnerOnlyFiles;
+import dev.cardgate.engine.token.CardToken;
+import dev.cardgate.engine.token.PanTokenizer;
+import dev.cardgate.engine.token.TokenKey;
+import net.openhft.chronicle.map.ChronicleMap;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The hot-card list: a Chronicle Map in a file, keyed by card token, shared by every process
+ * that opens the same file. The engine reads it through {@link #newLookup()}; operators change
+ * it through this class, from the engine's process or any other, and a lookup sees each change
+ * from its next call on.
+ *
+ * <p>Files: the map ({@code mapFile}) and its sidecar ({@code mapFile + ".meta"}, see
+ * {@link MapSidecar}), both owner-only. The sidecar records the token key's fingerprint and the
+ * capacity; opening with another key, or a corrupt or foreign file, fails with a
+ * {@link BlocklistException} that says what to do.
+ *
+ * <p>Threading: operator methods (add, remove, check, import, ...) may be called from any thread;
+ * they serialise on this store and, for changes, on the sidecar's lock against other processes.
+ * They allocate and are not for the decision thread. The decision thread uses its own
+ * {@link BlocklistLookup}, which takes no store lock and allocates nothing.
+ */
+public final class BlocklistStore implements AutoCloseable {
+    private final Path mapFile;
+    private final ChronicleMap<TokenMapKey, StoredEntry> map;
+    private final MapSidecar sidecar;
+    private final long capacity;
+    private final TokenKey tokenKey;
+    private final PanTokenizer tokenizer;
+    private final CardToken token = new CardToken();
+    private final TokenMapKey mapKey = new TokenMapKey();
+    private final StoredEntry existing = new StoredEntry();
+    private final StoredEntry incoming = new StoredEntry();
+    private boolean closed;
+
+    private BlocklistStore(final Path mapFile, final ChronicleMap<TokenMapKey, StoredEntry> map,
+        final MapSidecar sidecar, final long capacity, final TokenKey tokenKey) {
+        this.mapFile = mapFile;
+        this.map = map;
+        this.sidecar = sidecar;
+        this.capacity = capacity;
+        this.tokenKey = tokenKey;
+        this.tokenizer = tokenKey.newTokenizer();
+    }
+
+    /**
+     * Opens the blocklist in {@code mapFile}, creating the map and its sidecar, owner-only, when
+     * neither exists. Opening an existing map of any size maps the file and reads its header; it
+     * does not read the entries.
+     *
+     * @param capacity the most entries the blocklist may hold (expired ones included); at most the
+     *                 capacity the map was created with, which a map cannot outgrow
+     * @param key      the token key; must be the key the map was created with
+     * @throws BlocklistException for a map made with another key, a damaged or foreign map or
+     *                            sidecar, a capacity above the map's, or a file that cannot be read
+     */
+    public static BlocklistStore open(final Path mapFile, final long capacity, final TokenKey key) {
+        Objects.requireNonNull(mapFile, "mapFile");
+        Objects.requireNonNull(key, "key");
+        if (capacity < 1) {
+            throw new BlocklistException("the blocklist capacity must be at least 1; " + capacity + " was configured");
+        }
+        final Path map = mapFile.toAbsolutePath().normalize();
+        final Path sidecarPath = MapSidecar.pathFor(map);
+        MapSidecar sidecar = null;
+        try {
+            Files.createDirectories(map.getParent());
+            if (hasContent(map) && !Files.exists(sidecarPath)) {
+                MapFileHeader.check(map);
+                throw new BlocklistException("the blocklist map file " + map + " has no sidecar " + sidecarPath
+                    + ", so cardgate cannot tell which token key made it: restore the sidecar with the map from a "
+                    + "backup, or move the map away to start with an empty blocklist");
+            }
+            sidecar = MapSidecar.acquire(sidecarPath);
+            sidecar.lock();
+            try {
+                final MapSidecar.Content content = prepare(map, sidecar, capacity, key);
+                final ChronicleMap<TokenMapKey, StoredEntry> chronicleMap = openChronicle(map, content.capacity());
+                return new BlocklistStore(map, chronicleMap, sidecar, capacity, key);
+            } finally {
+                sidecar.unlock();
+            }
+        } catch (final IOException | RuntimeException e) {
+            releaseQuietly(sidecar, e);
+            if (e instanceof BlocklistException) {
+                throw (BlocklistException)e;
+            }
+            throw new BlocklistException("cannot open the blocklist map " + map + ": " + e, e);
+        }
+    }
+
+    /** A lookup for the calling thread; see {@link BlocklistLookup} for its contract. */
+    public BlocklistLookup newLookup() {
+        ensureOpen();
+        return new ChronicleBlocklistLookup(map);
+    }
+
+    /**
+     * Lists the card, or changes its entry.
+     *
+     * @param expiresEpochMillis from when the entry stops blocking; {@link BlocklistEntry#NO_EXPIRY} for never
+     * @param reference          up to 16 printable US-ASCII characters, no comma; empty for none
+     * @return what changed; {@link AddOutcome#UNCHANGED} writes nothing
+     * @throws IllegalArgumentException for a PAN that is not 12 to 19 digits with a valid Luhn
+     *                                  digit, or a bad reference (the message does not repeat the PAN)
+     * @throws BlocklistException       when the card is not listed and the blocklist holds its capacity
+     */
+    public synchronized AddOutcome add(final CharSequence pan, final BlockReason reason, final long expiresEpochMillis,
+        final String reference) {
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(reference, "reference");
+        final String panProblem = PanValidation.describeProblem(pan);
+        if (panProblem != null) {
+            throw new IllegalArgumentException(panProblem);
+        }
+        final String referenceProblem = BlocklistEntry.describeReferenceProblem(reference);
+        if (referenceProblem != null) {
+            throw new IllegalArgumentException(referenceProblem);
+        }
+        ensureOpen();
+        tokenizer.tokenize(pan, token);
+        incoming.set(reason, System.currentTimeMillis(), expiresEpochMillis, reference);
+        return underWriterLock(() -> {
+            final AddOutcome outcome = put(token.high(), token.low(), incoming, map.longSize());
+            if (outcome == null) {
+                throw new BlocklistException(fullMessage());
+            }
+            return outcome;
+        });
+    }
+
+    /**
+     * @return true when the card was listed (expired or not) and is no longer
+     * @throws IllegalArgumentException when {@code pan} is not 12 to 19 digits
+     */
+    public synchronized boolean remove(final CharSequence pan) {
+        tokenizeOrThrow(pan);
+        return underWriterLock(() -> map.remove(mapKey.set(token.high(), token.low())) != null);
+    }
+
+    /**
+     * @return the card's entry, also when it has expired ({@link BlocklistEntry#blocksAt} tells);
+     *     empty when the card is not listed
+     * @throws IllegalArgumentException when {@code pan} is not 12 to 19 digits
+     * @throws BlocklistException       when the stored entry cannot be read
+     */
+    public synchronized Optional<BlocklistEntry> check(final CharSequence pan) {
+        tokenizeOrThrow(pan);
+        final StoredEntry found = map.getUsing(mapKey.set(token.high(), token.low()), existing);
+        if (found == null) {
+            return Optional.empty();
+        }
+        if (found.reasonOrNull() == null) {
+            throw new BlocklistException("the blocklist entry of token " + token + " in " + mapFile
+                + " cannot be read (" + found.describeCorruption() + "): the map file is damaged");
+        }
+        return Optional.of(found.toEntry());
+    }
+
+    /** Entries in the map, expired ones included, written by any process. */
+    public long count() {
+        ensureOpen();
+        return map.longSize();
+    }
+
+    /** @return the number of entries removed because they no longer block at {@code nowEpochMillis} */
+    public synchronized long removeExpired(final long nowEpochMillis) {
+        ensureOpen();
+        return underWriterLock(() -> {
+            final long[] removed = new long[1];
+            final StoredEntry scratch = new StoredEntry();
+            map.forEachEntry(entry -> {
+                final StoredEntry value = entry.value().getUsing(scratch);
+                if (value.reasonOrNull() != null && nowEpochMillis >= value.expiresEpochMillis) {
+                    entry.doRemove();
+                    removed[0]++;
+                }
+            });
+            return removed[0];
+        });
+    }
+
+    /**
+     * Adds or updates the entries of an import file (format in docs/blocklist.md), hashing on
+     * several threads. Importing the same file again changes nothing. Not atomic: a failure
+     * part-way leaves the lines before it applied, and importing the file again completes it.
+     *
+     * @return what each line did; every line that changed nothing because it is wrong is listed
+     *     with its number and why
+     * @throws BlocklistException when the file cannot be read
+     */
+    public synchronized ImportReport importFile(final Path file) {
+        ensureOpen();
+        return underWriterLock(() -> new BlocklistImporter(this, tokenKey).run(file));
+    }
+
+    /** The most entries this store lets the map hold. */
+    public long capacity() {
+        return capacity;
+    }
+
+    public Path mapFile() {
+        return mapFile;
+    }
+
+    /** The fingerprint of the token key the map was made with. */
+    public String keyFingerprint() {
+        return tokenKey.fingerprint();
+    }
+
+    /** Unmaps the file; lookups made from this store must not be used afterwards. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            map.close();
+        } finally {
+            releaseQuietly(sidecar, null);
+        }
+    }
+
+    /**
+     * Writes {@code entry} under the token unless it is listed with the same content. Call holding
+     * the writers' lock.
+     *
+     * @param entriesNow the map's size before this call
+     * @return null, writing nothing, when the token is not listed and {@code entriesNow} is at capacity
+     */
+    AddOutcome put(final long tokenHigh, final long tokenLow, final StoredEntry entry, final long entriesNow) {
+        mapKey.set(tokenHigh, tokenLow);
+        final StoredEntry found = map.getUsing(mapKey, existing);
+        if (found == null) {
+            if (entriesNow >= capacity) {
+                return null;
+            }
+            putOrExplain(entry);
+            return AddOutcome.ADDED;
+        }
+        if (found.reasonOrNull() != null && found.sameContentAs(entry)) {
+            return AddOutcome.UNCHANGED;
+        }
+        putOrExplain(entry);
+        return AddOutcome.UPDATED;
+    }
+
+    /** Chronicle refuses a put with IllegalStateException when its file has no room left, whatever our capacity says. */
+    private void putOrExplain(final StoredEntry entry) {
+        try {
+            map.put(mapKey, entry);
+        } catch (final IllegalStateException e) {
+            throw new BlocklistException("the blocklist map file " + mapFile + " has no room for another entry ("
+                + e.getMessage() + ") although it holds " + map.longSize() + " of its capacity of " + capacity
+                + ": create a map with a larger capacity and re-import", e);
+        }
+    }
+
+    String fullMessage() {
+        return "the blocklist " + mapFile + " is full: it holds its capacity of " + capacity + " entries; remove "
+            + "entries (expired ones first), or create a map with a larger capacity and re-import";
+    }
+
+    /** For each import line refused for lack of room: short, since a file may have many. */
+    String fullLineMessage() {
+        return "not added: the blocklist is full (capacity " + capacity + " entries)";
+    }
+
+    ChronicleMap<TokenMapKey, StoredEntry> chronicleMap() {
+        return map;
+    }
+
+    private interface WriteAction<T> {
+        T run() throws IOException;
+    }
+
+    private <T> T underWriterLock(final WriteAction<T> action) {
+        ensureOpen();
+        try {
+            sidecar.lock();
+            try {
+                return action.run();
+            } finally {
+                sidecar.unlock();
+            }
+        } catch (final IOException e) {
+            throw new UncheckedIOException("blocklist " + mapFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void tokenizeOrThrow(final CharSequence pan) {
+        ensureOpen();
+        if (!tokenizer.tokenize(pan, token)) {
+            throw new IllegalArgumentException("not a PAN: expected 12 to 19 ASCII digits, got " + pan.length()
+                + " characters");
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("the blocklist " + mapFile + " is closed");
+        }
+    }
+
+    private static MapSidecar.Content prepare(final Path map, final MapSidecar sidecar, final long capacity,
+        final TokenKey key) throws IOException {
+        final String text = sidecar.readText();
+        if (text.isEmpty()) {
+            if (hasContent(map)) {
+                MapFileHeader.check(map);
+                throw new BlocklistException("the blocklist map file " + map + " has an empty sidecar " + sidecar.path()
+                    + ": it was not made by cardgate, or its creation was interrupted; restore both from a backup, "
+                    + "or move both away to start with an empty blocklist");
+            }
+            final MapSidecar.Content created = new MapSidecar.Content(key.fingerprint(), capacity);
+            sidecar.write(created);
+            OwnerOnlyFiles.createEmptyIfAbsent(map);
+            return created;
+        }
+        final MapSidecar.Content recorded = sidecar.parse(text);
+        if (!recorded.keyFingerprint().equals(key.fingerprint())) {
+            throw new BlocklistException("the blocklist map " + map + " was made with the token key of fingerprint "
+                + recorded.keyFingerprint() + ", but the configured key has fingerprint " + key.fingerprint()
+                + ": configure the key the map was made with (key file or CARDGATE_TOKEN_KEY), or, to change keys, "
+                + "import the blocklist's source file into a new map file with the new key");
+        }
+        if (capacity > recorded.capacity()) {
+            throw new BlocklistException("the blocklist map " + map + " was created for " + recorded.capacity()
+                + " entries and cannot grow, but " + capacity + " are configured: configure at most "
+                + recorded.capacity() + ", or create a new map file with the larger capacity and re-import");
+        }
+        if (!Files.exists(map)) {
+            throw new BlocklistException("the blocklist sidecar " + sidecar.path() + " exists but its map file " + map
+                + " does not: restore the map file from a backup, or delete the sidecar to start with an empty "
+                + "blocklist");
+        }
+        if (hasContent(map)) {
+            MapFileHeader.check(map);
+        }
+        return recorded;
+    }
+
+    private static ChronicleMap<TokenMapKey, StoredEntry> openChronicle(final Path map, final long entries) {
+        final ChronicleMap<TokenMapKey, StoredEntry> chronicleMap;
+        try {
+            chronicleMap = BlocklistMapFactory.openOrCreate(map, entries);
+        } catch (final IOException | RuntimeException | AssertionError | InternalError e) {
+            throw new BlocklistException("the blocklist map file " + map + " is damaged and cannot be opened ("
+                + e + "); restore it and its sidecar from a backup, or move both away to start with an empty "
+                + "blocklist", e);
+        }
+        if (chronicleMap.keyClass() != TokenMapKey.class || chronicleMap.valueClass() != StoredEntry.class) {
+            final String types = chronicleMap.keyClass().getName() + " to " + chronicleMap.valueClass().getName();
+            chronicleMap.close();
+            throw new BlocklistException("the map file " + map + " is a Chronicle Map of " + types
+                + ", not a cardgate blocklist: check the configured path");
+        }
+        return chronicleMap;
+    }
+
+    private static boolean hasContent(final Path file) throws IOException {
+        return Files.exists(file) && Files.size(file) > 0;
+    }
+
+    private static void releaseQuietly(final MapSidecar sidecar, final Exception failure) {
+        if (sidecar == null) {
+            return;
+        }
+        try {
+            sidecar.release();
+        } catch (final IOException e) {
+            if (failure != null) {
+                failure.addSuppressed(e);
+            } else {
+                throw new UncheckedIOException("cannot close the blocklist sidecar " + sidecar.path(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,292 @@
+package dev.cardgate.engine.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.agrona.concurrent.EpochClock;
+import org.agrona.concurrent.SystemEpochClock;
+
+/**
+ * Everything an engine needs to launch, typed, validated and immutable. Build one in code with
+ * {@link #builder()}, or load {@code config/cardgate.properties} with {@link
+ * EngineConfigurationLoader}. {@link #toString()} prints it without secrets.
+ */
+public final class EngineConfiguration {
+    /** Smallest ring accepted. */
+    public static final int MIN_RING_SIZE = 16;
+    /** Largest ring accepted: 4,194,304 slots (about a gigabyte of events). */
+    public static final int MAX_RING_SIZE = 1 << 22;
+    /** Largest blocklist capacity accepted. */
+    public static final long MAX_BLOCKLIST_CAPACITY = 2_000_000_000L;
+    /** Longest shutdown timeout accepted: ten minutes. */
+    public static final long MAX_SHUTDOWN_TIMEOUT_MS = 600_000;
+
+    private final Path dataDirectory;
+    private final String engineName;
+    private final int ringSize;
+    private final WaitStrategyType waitStrategy;
+    private final ThreadLayout threadLayout;
+    private final Path blocklistFile;
+    private final long blocklistCapacity;
+    private final Path tokenKeyFile;
+    private final String tokenKeyHex;
+    private final String tokenKeySource;
+    private final EpochClock clock;
+    private final String clockDescription;
+    private final Duration shutdownTimeout;
+    private final Map<ConfigurationKey, String> sources;
+
+    private EngineConfiguration(final Builder builder) {
+        dataDirectory = builder.dataDirectory;
+        engineName = builder.engineName;
+        ringSize = builder.ringSize;
+        waitStrategy = builder.waitStrategy;
+        threadLayout = builder.threadLayout;
+        blocklistFile = dataDirectory.resolve(builder.blocklistFile);
+        blocklistCapacity = builder.blocklistCapacity;
+        tokenKeyFile = dataDirectory.resolve(builder.tokenKeyFile);
+        tokenKeyHex = builder.tokenKeyHex;
+        tokenKeySource = builder.tokenKeySource;
+        clock = builder.clock;
+        clockDescription = builder.clockDescription;
+        shutdownTimeout = builder.shutdownTimeout;
+        sources = new EnumMap<>(builder.sources);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Folder for the engine's files (blocklist map, token key, later the journal). */
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    public String engineName() {
+        return engineName;
+    }
+
+    public int ringSize() {
+        return ringSize;
+    }
+
+    public WaitStrategyType waitStrategy() {
+        return waitStrategy;
+    }
+
+    public ThreadLayout threadLayout() {
+        return threadLayout;
+    }
+
+    /** The blocklist map file, resolved against the data folder. */
+    public Path blocklistFile() {
+        return blocklistFile;
+    }
+
+    public long blocklistCapacity() {
+        return blocklistCapacity;
+    }
+
+    /** The token key file, resolved against the data folder; unused when a hex key is given. */
+    public Path tokenKeyFile() {
+        return tokenKeyFile;
+    }
+
+    /** The token key as hex when given through the environment or in code, else null. Secret. */
+    public String tokenKeyHex() {
+        return tokenKeyHex;
+    }
+
+    public EpochClock clock() {
+        return clock;
+    }
+
+    public Duration shutdownTimeout() {
+        return shutdownTimeout;
+    }
+
+    /** One line per setting with where it came from; the token key itself is never shown. */
+    @Override
+    public String toString() {
+        final StringBuilder text = new StringBuilder("cardgate configuration:");
+        line(text, ConfigurationKey.DATA_DIR, dataDirectory.toString());
+        line(text, ConfigurationKey.ENGINE_NAME, engineName);
+        line(text, ConfigurationKey.RING_SIZE, Integer.toString(ringSize));
+        line(text, ConfigurationKey.WAIT_STRATEGY, waitStrategy.configName());
+        line(text, ConfigurationKey.THREAD_LAYOUT, threadLayout.configName());
+        line(text, ConfigurationKey.BLOCKLIST_FILE, blocklistFile.toString());
+        line(text, ConfigurationKey.BLOCKLIST_CAPACITY, Long.toString(blocklistCapacity));
+        if (tokenKeyHex != null) {
+            text.append("\n  token key = (hidden)  (").append(tokenKeySource).append(')');
+        }
+        else {
+            line(text, ConfigurationKey.TOKEN_KEY_FILE, tokenKeyFile.toString());
+        }
+        line(text, ConfigurationKey.CLOCK, clockDescription);
+        line(text, ConfigurationKey.SHUTDOWN_TIMEOUT_MS, Long.toString(shutdownTimeout.toMillis()));
+        return text.toString();
+    }
+
+    private void line(final StringBuilder text, final ConfigurationKey key, final String value) {
+        text.append("\n  ").append(key.key()).append(" = ").append(value)
+            .append("  (").append(sources.getOrDefault(key, "default")).append(')');
+    }
+
+    /**
+     * Collects settings; {@link #build()} validates them all at once. Not thread-safe.
+     */
+    public static final class Builder {
+        private Path dataDirectory = Path.of(ConfigurationKey.DATA_DIR.defaultValue());
+        private String engineName = ConfigurationKey.ENGINE_NAME.defaultValue();
+        private int ringSize = Integer.parseInt(ConfigurationKey.RING_SIZE.defaultValue());
+        private WaitStrategyType waitStrategy = WaitStrategyType.BLOCKING;
+        private ThreadLayout threadLayout = ThreadLayout.THREAD_PER_STAGE;
+        private Path blocklistFile = Path.of(ConfigurationKey.BLOCKLIST_FILE.defaultValue());
+        private long blocklistCapacity = Long.parseLong(ConfigurationKey.BLOCKLIST_CAPACITY.defaultValue());
+        private Path tokenKeyFile = Path.of(ConfigurationKey.TOKEN_KEY_FILE.defaultValue());
+        private String tokenKeyHex;
+        private String tokenKeySource;
+        private EpochClock clock = SystemEpochClock.INSTANCE;
+        private String clockDescription = ConfigurationKey.CLOCK.defaultValue();
+        private Duration shutdownTimeout = Duration.ofMillis(Long.parseLong(
+            ConfigurationKey.SHUTDOWN_TIMEOUT_MS.defaultValue()));
+        private final Map<ConfigurationKey, String> sources = new EnumMap<>(ConfigurationKey.class);
+
+        private Builder() {
+        }
+
+        public Builder dataDirectory(final Path dataDirectory) {
+            this.dataDirectory = dataDirectory;
+            return source(ConfigurationKey.DATA_DIR, "set in code");
+        }
+
+        public Builder engineName(final String engineName) {
+            this.engineName = engineName;
+            return source(ConfigurationKey.ENGINE_NAME, "set in code");
+        }
+
+        public Builder ringSize(final int ringSize) {
+            this.ringSize = ringSize;
+            return source(ConfigurationKey.RING_SIZE, "set in code");
+        }
+
+        public Builder waitStrategy(final WaitStrategyType waitStrategy) {
+            this.waitStrategy = waitStrategy;
+            return source(ConfigurationKey.WAIT_STRATEGY, "set in code");
+        }
+
+        public Builder threadLayout(final ThreadLayout threadLayout) {
+            this.threadLayout = threadLayout;
+            return source(ConfigurationKey.THREAD_LAYOUT, "set in code");
+        }
+
+        /** Relative paths resolve against the data folder. */
+        public Builder blocklistFile(final Path blocklistFile) {
+            this.blocklistFile = blocklistFile;
+            return source(ConfigurationKey.BLOCKLIST_FILE, "set in code");
+        }
+
+        public Builder blocklistCapacity(final long blocklistCapacity) {
+            this.blocklistCapacity = blocklistCapacity;
+            return source(ConfigurationKey.BLOCKLIST_CAPACITY, "set in code");
+        }
+
+        /** Relative paths resolve against the data folder. */
+        public Builder tokenKeyFile(final Path tokenKeyFile) {
+            this.tokenKeyFile = tokenKeyFile;
+            return source(ConfigurationKey.TOKEN_KEY_FILE, "set in code");
+        }
+
+        /** The token key as hex; takes precedence over the key file. Never printed. */
+        public Builder tokenKeyHex(final String tokenKeyHex) {
+            return tokenKeyHex(tokenKeyHex, "set in code");
+        }
+
+        /** As {@link #tokenKeyHex(String)}, saying where the key came from (never the key). */
+        public Builder tokenKeyHex(final String tokenKeyHex, final String source) {
+            this.tokenKeyHex = tokenKeyHex;
+            this.tokenKeySource = source;
+            return this;
+        }
+
+        /** The engine's wall clock; {@code description} is what the summary prints for it. */
+        public Builder clock(final EpochClock clock, final String description) {
+            this.clock = clock;
+            this.clockDescription = description;
+            return source(ConfigurationKey.CLOCK, "set in code");
+        }
+
+        public Builder shutdownTimeout(final Duration shutdownTimeout) {
+            this.shutdownTimeout = shutdownTimeout;
+            return source(ConfigurationKey.SHUTDOWN_TIMEOUT_MS, "set in code");
+        }
+
+        /** Records where a key's value came from ("config/cardgate.properties line 7"), for errors. */
+        public Builder source(final ConfigurationKey key, final String source) {
+            sources.put(key, source);
+            return this;
+        }
+
+        /**
+         * Validates every setting and returns the configuration.
+         *
+         * @throws ConfigurationException listing every invalid setting
+         */
+        public EngineConfiguration build() {
+            final List<String> problems = new ArrayList<>();
+            if (dataDirectory == null || dataDirectory.toString().isEmpty()) {
+                problems.add(problem(ConfigurationKey.DATA_DIR, dataDirectory, "a folder path"));
+            }
+            if (engineName == null || !engineName.matches("[A-Za-z0-9_-]{1,32}")) {
+                problems.add(problem(ConfigurationKey.ENGINE_NAME, engineName,
+                    "1 to 32 letters, digits, '-' or '_'"));
+            }
+            if (ringSize < MIN_RING_SIZE || ringSize > MAX_RING_SIZE || Integer.bitCount(ringSize) != 1) {
+                problems.add(problem(ConfigurationKey.RING_SIZE, ringSize,
+                    "a power of two from " + MIN_RING_SIZE + " to " + MAX_RING_SIZE));
+            }
+            if (waitStrategy == null) {
+                problems.add(problem(ConfigurationKey.WAIT_STRATEGY, null, "blocking, yielding or busy-spin"));
+            }
+            if (threadLayout == null) {
+                problems.add(problem(ConfigurationKey.THREAD_LAYOUT, null, "thread-per-stage or single-thread"));
+            }
+            if (blocklistFile == null || blocklistFile.toString().isEmpty()) {
+                problems.add(problem(ConfigurationKey.BLOCKLIST_FILE, blocklistFile, "a file path"));
+            }
+            if (blocklistCapacity < 1 || blocklistCapacity > MAX_BLOCKLIST_CAPACITY) {
+                problems.add(problem(ConfigurationKey.BLOCKLIST_CAPACITY, blocklistCapacity,
+                    "a whole number from 1 to " + MAX_BLOCKLIST_CAPACITY));
+            }
+            if (tokenKeyFile == null || tokenKeyFile.toString().isEmpty()) {
+                problems.add(problem(ConfigurationKey.TOKEN_KEY_FILE, tokenKeyFile, "a file path"));
+            }
+            if (tokenKeyHex != null && !tokenKeyHex.matches("([0-9a-fA-F]{2})+")) {
+                problems.add("token key (" + tokenKeySource + ") is not hex (value hidden, " + tokenKeyHex.length()
+                    + " characters): allowed is an even number of hex digits");
+            }
+            if (clock == null) {
+                problems.add(problem(ConfigurationKey.CLOCK, null, "system or fixed:INSTANT"));
+            }
+            if (shutdownTimeout == null || shutdownTimeout.toMillis() < 1
+                || shutdownTimeout.toMillis() > MAX_SHUTDOWN_TIMEOUT_MS) {
+                problems.add(problem(ConfigurationKey.SHUTDOWN_TIMEOUT_MS,
+                    shutdownTimeout == null ? null : shutdownTimeout.toMillis(),
+                    "milliseconds from 1 to " + MAX_SHUTDOWN_TIMEOUT_MS));
+            }
+            if (!problems.isEmpty()) {
+                throw new ConfigurationException(problems);
+            }
+            return new EngineConfiguration(this);
+        }
+
+        private String problem(final ConfigurationKey key, final Object value, final String allowed) {
+            return key.key() + " = " + value + " (" + sources.getOrDefault(key, "default")
+                + "): allowed is " + allowed;
+        }
+    }
+}

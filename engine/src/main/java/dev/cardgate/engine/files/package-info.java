@@ -1,0 +1,5 @@
+/**
+ * Files that hold secrets or cardholder-derived data (keys, maps, journals): created owner-only,
+ * atomically, and refused when others can read them.
+ */
+package dev.cardgate.engine.files;

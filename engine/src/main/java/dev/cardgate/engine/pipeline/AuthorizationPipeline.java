@@ -1,0 +1,180 @@
+package dev.cardgate.engine.pipeline;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.ExceptionHandler;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.ProducerType;
+
+import dev.cardgate.engine.config.ThreadLayout;
+import dev.cardgate.engine.config.WaitStrategyType;
+import dev.cardgate.engine.event.AuthorizationEvent;
+
+/**
+ * The engine's Disruptor ring, its stages and their threads, wired in one place:
+ * <pre>
+ *   producers --claim/fill/publish--&gt; [ring of AuthorizationEvent]
+ *        --&gt; decision stage (single writer of engine state) --&gt; reply stage (listener)
+ * </pre>
+ * With {@link ThreadLayout#SINGLE_THREAD} both stages run on one thread.
+ *
+ * <p>Producers: any number of threads. {@link #tryClaim()} never waits; {@link #claim()} waits
+ * while the ring is full. A claimed sequence must be published, filled or not, exactly once.
+ * Neither allocates.
+ */
+public final class AuthorizationPipeline {
+    /** {@link #tryClaim()}: every slot is taken; answer the request as overloaded. */
+    public static final long RING_FULL = -1;
+    /** {@link #tryClaim()} and {@link #claim()}: the engine is closing; answer as shutting down. */
+    public static final long CLOSED = -2;
+
+    private static final long FULL_RING_PAUSE_NANOS = 20_000;
+    private static final long DRAIN_POLL_NANOS = 100_000;
+
+    private final Logger logger;
+    private final Disruptor<AuthorizationEvent> disruptor;
+    private final RingBuffer<AuthorizationEvent> ring;
+    private final AdmissionGate admissionGate;
+    private final EngineCounters counters;
+    private final StageThreadFactory threadFactory;
+
+    /**
+     * @param decisionStage          the decision handler: the first stage
+     * @param decisionFailureHandler answers 96 when the decision stage throws on an event
+     */
+    public AuthorizationPipeline(final String engineName, final int ringSize, final WaitStrategyType waitStrategy,
+        final ThreadLayout threadLayout, final EventHandler<AuthorizationEvent> decisionStage,
+        final ExceptionHandler<AuthorizationEvent> decisionFailureHandler, final EngineCounters counters,
+        final DistinctFailureLog failureLog, final Logger logger) {
+        this.logger = logger;
+        this.counters = counters;
+        this.admissionGate = new AdmissionGate(ringSize);
+        final ReplyHandler replyStage = new ReplyHandler(admissionGate);
+        final ReplyFailureHandler replyFailureHandler = new ReplyFailureHandler(counters, failureLog);
+        if (threadLayout == ThreadLayout.SINGLE_THREAD) {
+            threadFactory = new StageThreadFactory(engineName, List.of("pipeline"));
+            disruptor = new Disruptor<>(AuthorizationEvent::new, ringSize, threadFactory,
+                ProducerType.MULTI, waitStrategy.newWaitStrategy());
+            final SingleThreadStages stages = new SingleThreadStages(decisionStage, decisionFailureHandler, replyStage);
+            disruptor.handleEventsWith(stages);
+            disruptor.handleExceptionsFor(stages).with(replyFailureHandler);
+        }
+        else {
+            threadFactory = new StageThreadFactory(engineName, List.of("decision", "reply"));
+            disruptor = new Disruptor<>(AuthorizationEvent::new, ringSize, threadFactory,
+                ProducerType.MULTI, waitStrategy.newWaitStrategy());
+            disruptor.handleEventsWith(decisionStage).then(replyStage);
+            disruptor.handleExceptionsFor(decisionStage).with(decisionFailureHandler);
+            disruptor.handleExceptionsFor(replyStage).with(replyFailureHandler);
+        }
+        ring = disruptor.getRingBuffer();
+    }
+
+    /** Starts the stage threads. */
+    public void start() {
+        disruptor.start();
+    }
+
+    /**
+     * Claims a slot without waiting.
+     *
+     * @return the sequence to fill and publish, or {@link #RING_FULL} or {@link #CLOSED}
+     */
+    public long tryClaim() {
+        final int admission = admissionGate.tryAdmit();
+        if (admission == AdmissionGate.ADMITTED) {
+            return ring.next();
+        }
+        if (admission == AdmissionGate.RING_FULL) {
+            counters.recordRefusedRingFull();
+            return RING_FULL;
+        }
+        counters.recordRefusedShuttingDown();
+        return CLOSED;
+    }
+
+    /**
+     * Claims a slot, waiting (parked in short steps) while the ring is full.
+     *
+     * @return the sequence to fill and publish, or {@link #CLOSED}
+     */
+    public long claim() {
+        while (true) {
+            final int admission = admissionGate.tryAdmit();
+            if (admission == AdmissionGate.ADMITTED) {
+                return ring.next();
+            }
+            if (admission == AdmissionGate.CLOSED) {
+                counters.recordRefusedShuttingDown();
+                return CLOSED;
+            }
+            LockSupport.parkNanos(FULL_RING_PAUSE_NANOS);
+        }
+    }
+
+    /** The entry at a claimed sequence, cleared of the previous request. */
+    public AuthorizationEvent claimedEvent(final long sequence) {
+        return ring.get(sequence).clear();
+    }
+
+    /** Hands a filled entry to the stages. */
+    public void publish(final long sequence) {
+        ring.publish(sequence);
+    }
+
+    public int ringSize() {
+        return ring.getBufferSize();
+    }
+
+    /** Requests accepted and not yet answered. */
+    public long inFlight() {
+        return admissionGate.inFlight();
+    }
+
+    public boolean isClosed() {
+        return admissionGate.isClosed();
+    }
+
+    /** Names of the stage threads, once started. */
+    public List<String> threadNames() {
+        return threadFactory.threadNames();
+    }
+
+    /**
+     * Stops accepting, waits until every accepted request has been answered, then stops the
+     * stage threads. Call once; the engine makes its close idempotent.
+     *
+     * @return true when everything accepted was answered and the threads ended within the timeout
+     */
+    public boolean close(final Duration timeout) {
+        final long deadline = System.nanoTime() + timeout.toNanos();
+        admissionGate.close();
+        while (admissionGate.inFlight() > 0 && System.nanoTime() - deadline < 0) {
+            LockSupport.parkNanos(DRAIN_POLL_NANOS);
+        }
+        final long unanswered = admissionGate.inFlight();
+        disruptor.halt();
+        boolean threadsEnded;
+        try {
+            threadsEnded = threadFactory.awaitTermination(deadline);
+        }
+        catch (final InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            threadsEnded = false;
+        }
+        if (unanswered > 0) {
+            logger.log(Level.ERROR, unanswered + " accepted requests were not answered within the shutdown timeout of "
+                + timeout.toMillis() + " ms");
+        }
+        if (!threadsEnded) {
+            logger.log(Level.ERROR, "pipeline threads did not end within the shutdown timeout: " + threadNames());
+        }
+        return unanswered == 0 && threadsEnded;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.cardgate.engine;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import com.sun.management.ThreadMXBean;
+
+import dev.cardgate.engine.blocklist.BlockReason;
+import dev.cardgate.engine.config.WaitStrategyType;
+import dev.cardgate.engine.event.DecisionListener;
+import dev.cardgate.engine.token.CardToken;
+
+/**
+ * The zero-allocation path allocates nothing per decision on any thread it runs on: the
+ * producer, the decision thread and the reply thread. Measured with the JVM's per-thread
+ * allocation counters over many decisions after a warm-up; one allocation per decision would
+ * be at least 16 bytes each.
+ *
+ * <p>The yielding wait strategy is used because the blocking one allocates a condition node
+ * each time a pipeline thread goes to sleep (JDK's AbstractQueuedSynchronizer), which is per
+ * idle period, not per decision; benchmarks/RESULTS.md reports both.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class AllocationPerDecisionTest {
+    private static final int WARM_UP = 200_000;
+    private static final int MEASURED = 200_000;
+
+    @Test
+    void decidingAndAnsweringAllocatesNothingPerDecision() {
+        final ThreadMXBean threads = (ThreadMXBean)ManagementFactory.getThreadMXBean();
+        final InMemoryBlocklist blocklist = new InMemoryBlocklist().block("5555555555554444", BlockReason.LOST);
+        final AtomicLong answered = new AtomicLong();
+        final DecisionListener listener = event -> answered.lazySet(answered.get() + 1);
+        final CardToken token = new CardToken();
+        new TestTokenizer().tokenize("4111111111111111", token);
+        try (AuthorizationEngine engine = TestEngines.launch(blocklist, settings -> settings
+            .engineName("allocation").waitStrategy(WaitStrategyType.YIELDING))) {
+            submit(engine, WARM_UP, token, listener, answered);
+            final long[] pipelineThreads = pipelineThreadIds("cardgate-allocation-");
+            final long producerBefore = threads.getCurrentThreadAllocatedBytes();
+            final long[] pipelineBefore = threads.getThreadAllocatedBytes(pipelineThreads);
+
+            submit(engine, MEASURED, token, listener, answered);
+
+            final long producerBytes = threads.getCurrentThreadAllocatedBytes() - producerBefore;
+            final long[] pipelineAfter = threads.getThreadAllocatedBytes(pipelineThreads);
+            long pipelineBytes = 0;
+            for (int i = 0; i < pipelineThreads.length; i++) {
+                pipelineBytes += pipelineAfter[i] - pipelineBefore[i];
+            }
+            assertTrue(pipelineThreads.length == 2, "expected decision and reply threads");
+            final double bytesPerDecision = (double)(producerBytes + pipelineBytes) / MEASURED;
+            assertTrue(bytesPerDecision < 0.1, "allocated " + producerBytes + " B on the producer and "
+                + pipelineBytes + " B on the pipeline threads over " + MEASURED + " decisions");
+        }
+    }
+
+    private static void submit(final AuthorizationEngine engine, final int count, final CardToken token,
+        final DecisionListener listener, final AtomicLong answered) {
+        final long target = answered.get() + count;
+        for (int i = 0; i < count; i++) {
+            long sequence;
+            while ((sequence = engine.tryClaim()) < 0) {
+                Thread.onSpinWait();
+            }
+            engine.claimedEvent(sequence).systemTraceAuditNumber(i).cardToken(token).listener(listener);
+            engine.publish(sequence);
+        }
+        while (answered.get() < target) {
+            Thread.onSpinWait();
+        }
+    }
+
+    private static long[] pipelineThreadIds(final String prefix) {
+        return Thread.getAllStackTraces().keySet().stream()
+            .filter(thread -> thread.getName().startsWith(prefix))
+            .mapToLong(Thread::getId)
+            .toArray();
+    }
+}
