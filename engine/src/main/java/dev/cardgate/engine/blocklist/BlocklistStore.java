@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The hot-card list: a Chronicle Map in a file, keyed by card token, shared by every process
@@ -40,6 +41,7 @@ public final class BlocklistStore implements AutoCloseable {
     private final TokenMapKey mapKey = new TokenMapKey();
     private final StoredEntry existing = new StoredEntry();
     private final StoredEntry incoming = new StoredEntry();
+    private final EntryWriter writer;
     private boolean closed;
 
     private BlocklistStore(final Path mapFile, final ChronicleMap<TokenMapKey, StoredEntry> map,
@@ -50,6 +52,7 @@ public final class BlocklistStore implements AutoCloseable {
         this.capacity = capacity;
         this.tokenKey = tokenKey;
         this.tokenizer = tokenKey.newTokenizer();
+        this.writer = newEntryWriter();
     }
 
     /**
@@ -130,7 +133,7 @@ public final class BlocklistStore implements AutoCloseable {
         tokenizer.tokenize(pan, token);
         incoming.set(reason, System.currentTimeMillis(), expiresEpochMillis, reference);
         return underWriterLock(() -> {
-            final AddOutcome outcome = put(token.high(), token.low(), incoming, map.longSize());
+            final AddOutcome outcome = writer.write(token.high(), token.low(), incoming, new AtomicLong(map.longSize()));
             if (outcome == null) {
                 throw new BlocklistException(fullMessage());
             }
@@ -231,39 +234,9 @@ public final class BlocklistStore implements AutoCloseable {
         }
     }
 
-    /**
-     * Writes {@code entry} under the token unless it is listed with the same content. Call holding
-     * the writers' lock.
-     *
-     * @param entriesNow the map's size before this call
-     * @return null, writing nothing, when the token is not listed and {@code entriesNow} is at capacity
-     */
-    AddOutcome put(final long tokenHigh, final long tokenLow, final StoredEntry entry, final long entriesNow) {
-        mapKey.set(tokenHigh, tokenLow);
-        final StoredEntry found = map.getUsing(mapKey, existing);
-        if (found == null) {
-            if (entriesNow >= capacity) {
-                return null;
-            }
-            putOrExplain(entry);
-            return AddOutcome.ADDED;
-        }
-        if (found.reasonOrNull() != null && found.sameContentAs(entry)) {
-            return AddOutcome.UNCHANGED;
-        }
-        putOrExplain(entry);
-        return AddOutcome.UPDATED;
-    }
-
-    /** Chronicle refuses a put with IllegalStateException when its file has no room left, whatever our capacity says. */
-    private void putOrExplain(final StoredEntry entry) {
-        try {
-            map.put(mapKey, entry);
-        } catch (final IllegalStateException e) {
-            throw new BlocklistException("the blocklist map file " + mapFile + " has no room for another entry ("
-                + e.getMessage() + ") although it holds " + map.longSize() + " of its capacity of " + capacity
-                + ": create a map with a larger capacity and re-import", e);
-        }
+    /** A writer for one thread of a change; call its methods holding the writers' lock. */
+    EntryWriter newEntryWriter() {
+        return new EntryWriter(map, capacity, mapFile);
     }
 
     String fullMessage() {
@@ -344,7 +317,7 @@ public final class BlocklistStore implements AutoCloseable {
                 + " does not: restore the map file from a backup, or delete the sidecar to start with an empty "
                 + "blocklist");
         }
-        if (hasContent(map)) {
+        if (hasContent(map) && !sidecar.sharedWithAnotherStore()) {
             MapFileHeader.check(map);
         }
         return recorded;
