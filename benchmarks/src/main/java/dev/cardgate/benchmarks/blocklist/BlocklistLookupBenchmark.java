@@ -79,6 +79,18 @@ public class BlocklistLookupBenchmark {
         @Setup(Level.Trial)
         public void buildMap() throws Exception {
             directory = Files.createTempDirectory("cardgate-lookup-benchmark");
+            try {
+                build();
+            } catch (final Exception | Error e) {
+                if (store != null) {
+                    store.close();
+                }
+                GeneratedBlocklist.deleteRecursively(directory);
+                throw e;
+            }
+        }
+
+        private void build() throws Exception {
             final Path importFile = GeneratedBlocklist.writeImportFile(directory.resolve("blocklist.csv"), 0, entries);
             store = BlocklistStore.open(directory.resolve("blocklist.cm"), entries, GeneratedBlocklist.BENCHMARK_KEY);
             final ImportReport report = store.importFile(importFile);
