@@ -3,6 +3,7 @@ package dev.cardgate.benchmarks.blocklist;
 import dev.cardgate.engine.blocklist.BlocklistStore;
 import dev.cardgate.engine.blocklist.ImportReport;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -16,6 +17,9 @@ import java.nio.file.Path;
  * {@code blocklist.cm} (for {@link BlocklistOpenTime}); otherwise everything is deleted.
  */
 public final class BlocklistImportThroughput {
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
+        (com.sun.management.OperatingSystemMXBean)ManagementFactory.getOperatingSystemMXBean();
+
     private BlocklistImportThroughput() {
     }
 
@@ -40,13 +44,20 @@ public final class BlocklistImportThroughput {
         }
     }
 
+    /**
+     * Prints wall time and lines per second, and the CPU time the whole process spent per line
+     * (all threads, user and system): on a shared machine the wall time depends on the neighbours,
+     * the CPU time much less.
+     */
     private static void timeImport(final String what, final Path mapFile, final int lines, final Path file) {
         try (BlocklistStore store = BlocklistStore.open(mapFile, lines, GeneratedBlocklist.BENCHMARK_KEY)) {
+            final long cpuStart = PROCESS.getProcessCpuTime();
             final long start = System.nanoTime();
             final ImportReport report = store.importFile(file);
             final double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf("%-20s %7.2f s  %,10.0f lines/s  %s%n", what, seconds, (lines + 1) / seconds,
-                report.summary().substring(report.summary().indexOf(": ") + 2));
+            final double cpuMicrosPerLine = (PROCESS.getProcessCpuTime() - cpuStart) / 1e3 / (lines + 1);
+            System.out.printf("%-20s %7.2f s  %,10.0f lines/s  %5.2f us CPU/line  %s%n", what, seconds,
+                (lines + 1) / seconds, cpuMicrosPerLine, report.summary().substring(report.summary().indexOf(": ") + 2));
         }
     }
 }

@@ -32,107 +32,129 @@ import java.util.concurrent.TimeUnit;
 @Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 3, time = 3)
-@State(Scope.Thread)
 public class BlocklistLookupBenchmark {
-    /** Probes cycle through this many tokens, drawn at random from the whole list so that every lookup misses the CPU caches as the engine's would. */
-    private static final int PROBES = 1 << 20;
+    /**
+     * Probes cycle through this many tokens: listed ones drawn at random from the whole list, so
+     * that lookups miss the CPU caches as the engine's would, and random unlisted ones.
+     */
+    static final int PROBES = 1 << 20;
 
-    /** The on-heap baseline's value: the same information the lookup needs. */
-    private record HeapEntry(BlockReason reason, long expiresEpochMillis) {
-    }
+    /** The tokens looked up; the same in every fork (fixed seed, fixed key). */
+    @State(Scope.Thread)
+    public abstract static class Probes {
+        @Param({"1000000", "10000000"})
+        public int entries;
 
-    @Param({"1000000", "10000000"})
-    public int entries;
+        final long[] hitHighs = new long[PROBES];
+        final long[] hitLows = new long[PROBES];
+        final long[] missHighs = new long[PROBES];
+        final long[] missLows = new long[PROBES];
+        final long now = System.currentTimeMillis();
+        private int cursor;
 
-    private Path directory;
-    private BlocklistStore store;
-    private BlocklistLookup lookup;
-    private ConcurrentHashMap<CardToken, HeapEntry> heapMap;
-    private final CardToken heapProbe = new CardToken();
-    private final long[] hitHighs = new long[PROBES];
-    private final long[] hitLows = new long[PROBES];
-    private final long[] missHighs = new long[PROBES];
-    private final long[] missLows = new long[PROBES];
-    private int cursor;
-    private long now;
-
-    @Setup(Level.Trial)
-    public void buildBothMaps() throws Exception {
-        directory = Files.createTempDirectory("cardgate-lookup-benchmark");
-        final Path importFile = GeneratedBlocklist.writeImportFile(directory.resolve("blocklist.csv"), 0, entries);
-        store = BlocklistStore.open(directory.resolve("blocklist.cm"), entries, GeneratedBlocklist.BENCHMARK_KEY);
-        final ImportReport report = store.importFile(importFile);
-        Files.delete(importFile);
-        if (report.added() != entries) {
-            throw new IllegalStateException("benchmark blocklist not built: " + report.summary());
-        }
-        lookup = store.newLookup();
-
-        final PanTokenizer tokenizer = GeneratedBlocklist.BENCHMARK_KEY.newTokenizer();
-        final BlockReason[] reasons = BlockReason.values();
-        heapMap = new ConcurrentHashMap<>(entries);
-        final long[] highs = new long[entries];
-        final long[] lows = new long[entries];
-        for (int i = 0; i < entries; i++) {
+        void makeProbes() {
+            final PanTokenizer tokenizer = GeneratedBlocklist.BENCHMARK_KEY.newTokenizer();
             final CardToken token = new CardToken();
-            tokenizer.tokenize(GeneratedBlocklist.pan(i), token);
-            highs[i] = token.high();
-            lows[i] = token.low();
-            heapMap.put(token, new HeapEntry(reasons[i % reasons.length], i % 3 == 0 ? 1_956_528_000_000L : Long.MAX_VALUE));
-        }
-        final SplittableRandom random = new SplittableRandom(42);
-        for (int i = 0; i < PROBES; i++) {
-            final int listed = random.nextInt(entries);
-            hitHighs[i] = highs[listed];
-            hitLows[i] = lows[listed];
-            missHighs[i] = random.nextLong();
-            missLows[i] = random.nextLong();
-        }
-        now = System.currentTimeMillis();
-        for (int i = 0; i < PROBES; i++) {
-            if (lookup.find(hitHighs[i], hitLows[i], now) == null || heapFind(hitHighs[i], hitLows[i]) == null
-                || lookup.find(missHighs[i], missLows[i], now) != null) {
-                throw new IllegalStateException("probe " + i + " does not hit or miss as intended");
+            final SplittableRandom random = new SplittableRandom(42);
+            for (int i = 0; i < PROBES; i++) {
+                tokenizer.tokenize(GeneratedBlocklist.pan(random.nextInt(entries)), token);
+                hitHighs[i] = token.high();
+                hitLows[i] = token.low();
+                missHighs[i] = random.nextLong();
+                missLows[i] = random.nextLong();
             }
         }
+
+        int next() {
+            return cursor++ & (PROBES - 1);
+        }
     }
 
-    @TearDown(Level.Trial)
-    public void deleteMap() throws Exception {
-        store.close();
-        GeneratedBlocklist.deleteRecursively(directory);
+    /** The store, built by importing a generated file of {@code entries} cards into a new map in a temporary directory. */
+    public static class ChronicleState extends Probes {
+        private Path directory;
+        private BlocklistStore store;
+        BlocklistLookup lookup;
+
+        @Setup(Level.Trial)
+        public void buildMap() throws Exception {
+            directory = Files.createTempDirectory("cardgate-lookup-benchmark");
+            final Path importFile = GeneratedBlocklist.writeImportFile(directory.resolve("blocklist.csv"), 0, entries);
+            store = BlocklistStore.open(directory.resolve("blocklist.cm"), entries, GeneratedBlocklist.BENCHMARK_KEY);
+            final ImportReport report = store.importFile(importFile);
+            Files.delete(importFile);
+            if (report.added() != entries) {
+                throw new IllegalStateException("benchmark blocklist not built: " + report.summary());
+            }
+            lookup = store.newLookup();
+            makeProbes();
+            for (int i = 0; i < PROBES; i++) {
+                if (lookup.find(hitHighs[i], hitLows[i], now) == null || lookup.find(missHighs[i], missLows[i], now) != null) {
+                    throw new IllegalStateException("probe " + i + " does not hit or miss as intended");
+                }
+            }
+        }
+
+        @TearDown(Level.Trial)
+        public void deleteMap() throws Exception {
+            store.close();
+            GeneratedBlocklist.deleteRecursively(directory);
+        }
     }
 
-    private int next() {
-        return cursor++ & (PROBES - 1);
-    }
+    /** The baseline: the same tokens and the same information in an on-heap ConcurrentHashMap. */
+    public static class HeapState extends Probes {
+        private record HeapEntry(BlockReason reason, long expiresEpochMillis) {
+        }
 
-    private BlockReason heapFind(final long high, final long low) {
-        final HeapEntry entry = heapMap.get(heapProbe.set(high, low));
-        return entry != null && now < entry.expiresEpochMillis() ? entry.reason() : null;
+        private ConcurrentHashMap<CardToken, HeapEntry> map;
+        private final CardToken probe = new CardToken();
+
+        @Setup(Level.Trial)
+        public void buildMap() {
+            final PanTokenizer tokenizer = GeneratedBlocklist.BENCHMARK_KEY.newTokenizer();
+            final BlockReason[] reasons = BlockReason.values();
+            map = new ConcurrentHashMap<>(entries);
+            for (int i = 0; i < entries; i++) {
+                final CardToken token = new CardToken();
+                tokenizer.tokenize(GeneratedBlocklist.pan(i), token);
+                map.put(token, new HeapEntry(reasons[i % reasons.length], i % 3 == 0 ? 1_956_528_000_000L : Long.MAX_VALUE));
+            }
+            makeProbes();
+            for (int i = 0; i < PROBES; i++) {
+                if (find(hitHighs[i], hitLows[i]) == null || find(missHighs[i], missLows[i]) != null) {
+                    throw new IllegalStateException("probe " + i + " does not hit or miss as intended");
+                }
+            }
+        }
+
+        BlockReason find(final long high, final long low) {
+            final HeapEntry entry = map.get(probe.set(high, low));
+            return entry != null && now < entry.expiresEpochMillis() ? entry.reason() : null;
+        }
     }
 
     @Benchmark
-    public BlockReason chronicleHit() {
-        final int i = next();
-        return lookup.find(hitHighs[i], hitLows[i], now);
+    public BlockReason chronicleHit(final ChronicleState state) {
+        final int i = state.next();
+        return state.lookup.find(state.hitHighs[i], state.hitLows[i], state.now);
     }
 
     @Benchmark
-    public BlockReason chronicleMiss() {
-        final int i = next();
-        return lookup.find(missHighs[i], missLows[i], now);
+    public BlockReason chronicleMiss(final ChronicleState state) {
+        final int i = state.next();
+        return state.lookup.find(state.missHighs[i], state.missLows[i], state.now);
     }
 
     @Benchmark
-    public BlockReason concurrentHashMapHit() {
-        final int i = next();
-        return heapFind(hitHighs[i], hitLows[i]);
+    public BlockReason concurrentHashMapHit(final HeapState state) {
+        final int i = state.next();
+        return state.find(state.hitHighs[i], state.hitLows[i]);
     }
 
     @Benchmark
-    public BlockReason concurrentHashMapMiss() {
-        final int i = next();
-        return heapFind(missHighs[i], missLows[i]);
+    public BlockReason concurrentHashMapMiss(final HeapState state) {
+        final int i = state.next();
+        return state.find(state.missHighs[i], state.missLows[i]);
     }
 }

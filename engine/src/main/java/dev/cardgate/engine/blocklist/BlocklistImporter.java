@@ -17,29 +17,24 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One import of a file into a store. The calling thread reads lines in batches and writes the
- * map; worker threads parse and hash the batches meanwhile (hashing is most of the cost). Batches
- * are written in file order, so when a file lists a card twice the later line wins, as it would
- * read top to bottom.
+ * One import of a file into a store, in three stages: the calling thread reads lines in batches;
+ * parser threads parse and hash each batch (hashing is the costliest step); the batches, taken
+ * back in file order, are dealt by token to {@link ImportLane}s that write the map in parallel.
+ * A card's lines all go to one lane, in file order, so a later line for a card wins.
  *
  * <p>The caller holds the store's monitor and the writers' lock for the whole import, so the
- * running entry count stays exact and the capacity is never overshot.
+ * shared entry count stays exact and the capacity is never overshot.
  */
 final class BlocklistImporter {
     static final int BATCH_LINES = 4096;
-    private static final int MAX_WORKERS = 4;
+    private static final int MAX_THREADS_PER_STAGE = 4;
     private static final AtomicInteger IMPORT_NUMBER = new AtomicInteger();
 
     private final BlocklistStore store;
     private final TokenKey key;
-    private final StoredEntry entry = new StoredEntry();
-    private final List<RejectedLine> rejected = new ArrayList<>();
-    private long added;
-    private long updated;
-    private long unchanged;
-    private long entries;
 
     BlocklistImporter(final BlocklistStore store, final TokenKey key) {
         this.store = store;
@@ -47,19 +42,25 @@ final class BlocklistImporter {
     }
 
     ImportReport run(final Path file) throws IOException {
-        final int workers = Math.max(1, Math.min(MAX_WORKERS, Runtime.getRuntime().availableProcessors()));
-        final int importNumber = IMPORT_NUMBER.incrementAndGet();
-        final AtomicInteger workerNumber = new AtomicInteger();
-        final ThreadLocal<ImportLineParser> parsers = ThreadLocal.withInitial(() -> new ImportLineParser(key.newTokenizer()));
-        final ExecutorService pool = Executors.newFixedThreadPool(workers, runnable -> {
-            final Thread thread = new Thread(runnable, "blocklist-import-" + importNumber + "-" + workerNumber.incrementAndGet());
+        final int threads = Math.max(1, Math.min(MAX_THREADS_PER_STAGE, Runtime.getRuntime().availableProcessors()));
+        final String threadPrefix = "blocklist-import-" + IMPORT_NUMBER.incrementAndGet() + "-";
+        final AtomicInteger parserNumber = new AtomicInteger();
+        final ThreadLocal<ImportLineParser> parsers =
+            ThreadLocal.withInitial(() -> new ImportLineParser(key.newTokenizer()));
+        final ExecutorService parserPool = Executors.newFixedThreadPool(threads, runnable -> {
+            final Thread thread = new Thread(runnable, threadPrefix + "parser-" + parserNumber.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
-        entries = store.chronicleMap().longSize();
+        final AtomicLong entries = new AtomicLong(store.count());
+        final ImportLane[] lanes = new ImportLane[threads];
+        for (int i = 0; i < threads; i++) {
+            lanes[i] = new ImportLane(store.newEntryWriter(), entries, store.fullLineMessage(), threadPrefix + "writer-" + i);
+        }
+        final List<RejectedLine> rejected = new ArrayList<>();
         long linesRead = 0;
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
-            final ArrayDeque<Future<ParsedBatch>> inFlight = new ArrayDeque<>();
+            final ArrayDeque<Future<ParsedBatch>> parsing = new ArrayDeque<>();
             while (true) {
                 final String[] lines = new String[BATCH_LINES];
                 int count = 0;
@@ -73,47 +74,54 @@ final class BlocklistImporter {
                 final int batchLines = count;
                 final long firstLineNumber = linesRead + 1;
                 linesRead += count;
-                inFlight.add(pool.submit(() -> parsers.get().parse(lines, batchLines, firstLineNumber)));
-                if (inFlight.size() >= 2 * workers) {
-                    apply(inFlight.poll());
+                parsing.add(parserPool.submit(() -> parsers.get().parse(lines, batchLines, firstLineNumber)));
+                if (parsing.size() >= 2 * threads) {
+                    deal(parsed(parsing.poll()), lanes, rejected);
                 }
             }
-            while (!inFlight.isEmpty()) {
-                apply(inFlight.poll());
+            while (!parsing.isEmpty()) {
+                deal(parsed(parsing.poll()), lanes, rejected);
             }
         } catch (final NoSuchFileException e) {
             throw new BlocklistException("the blocklist import file " + file + " does not exist", e);
         } finally {
-            pool.shutdownNow();
+            parserPool.shutdownNow();
+            for (final ImportLane lane : lanes) {
+                lane.finish();
+            }
+        }
+        long added = 0;
+        long updated = 0;
+        long unchanged = 0;
+        for (final ImportLane lane : lanes) {
+            added += lane.added;
+            updated += lane.updated;
+            unchanged += lane.unchanged;
+            rejected.addAll(lane.rejected);
         }
         rejected.sort(Comparator.comparingLong(RejectedLine::lineNumber));
         return new ImportReport(file, linesRead, added, updated, unchanged, rejected);
     }
 
-    private void apply(final Future<ParsedBatch> pending) {
-        final ParsedBatch batch = await(pending);
+    /** Hands each accepted entry of {@code batch} to the lane its token selects. */
+    private static void deal(final ParsedBatch batch, final ImportLane[] lanes, final List<RejectedLine> rejected) {
         rejected.addAll(batch.rejected);
-        final long now = System.currentTimeMillis();
+        final int laneCount = lanes.length;
+        final int[][] indices = new int[laneCount][batch.accepted];
+        final int[] counts = new int[laneCount];
         for (int i = 0; i < batch.accepted; i++) {
-            entry.set(batch.reasons[i], now, batch.expiresEpochMillis[i], batch.references[i]);
-            final AddOutcome outcome = store.put(batch.tokenHighs[i], batch.tokenLows[i], entry, entries);
-            if (outcome == null) {
-                rejected.add(new RejectedLine(batch.lineNumbers[i], store.fullLineMessage()));
-            } else {
-                switch (outcome) {
-                    case ADDED -> {
-                        added++;
-                        entries++;
-                    }
-                    case UPDATED -> updated++;
-                    case UNCHANGED -> unchanged++;
-                    default -> throw new IllegalStateException("unhandled outcome " + outcome);
-                }
+            final int lane = (int)Long.remainderUnsigned(batch.tokenLows[i], laneCount);
+            indices[lane][counts[lane]++] = i;
+        }
+        final long now = System.currentTimeMillis();
+        for (int lane = 0; lane < laneCount; lane++) {
+            if (counts[lane] > 0) {
+                lanes[lane].submit(batch, indices[lane], counts[lane], now);
             }
         }
     }
 
-    private static ParsedBatch await(final Future<ParsedBatch> pending) {
+    private static ParsedBatch parsed(final Future<ParsedBatch> pending) {
         try {
             return pending.get();
         } catch (final InterruptedException e) {

@@ -1,6 +1,5 @@
 package dev.cardgate.engine.blocklist;
 
-import dev.cardgate.engine.files.OwnerOnlyFiles;
 import dev.cardgate.engine.token.CardToken;
 import dev.cardgate.engine.token.PanTokenizer;
 import dev.cardgate.engine.token.TokenKey;
@@ -8,10 +7,10 @@ import net.openhft.chronicle.map.ChronicleMap;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The hot-card list: a Chronicle Map in a file, keyed by card token, shared by every process
@@ -40,6 +39,7 @@ public final class BlocklistStore implements AutoCloseable {
     private final TokenMapKey mapKey = new TokenMapKey();
     private final StoredEntry existing = new StoredEntry();
     private final StoredEntry incoming = new StoredEntry();
+    private final EntryWriter writer;
     private boolean closed;
 
     private BlocklistStore(final Path mapFile, final ChronicleMap<TokenMapKey, StoredEntry> map,
@@ -50,6 +50,7 @@ public final class BlocklistStore implements AutoCloseable {
         this.capacity = capacity;
         this.tokenKey = tokenKey;
         this.tokenizer = tokenKey.newTokenizer();
+        this.writer = newEntryWriter();
     }
 
     /**
@@ -70,32 +71,8 @@ public final class BlocklistStore implements AutoCloseable {
             throw new BlocklistException("the blocklist capacity must be at least 1; " + capacity + " was configured");
         }
         final Path map = mapFile.toAbsolutePath().normalize();
-        final Path sidecarPath = MapSidecar.pathFor(map);
-        MapSidecar sidecar = null;
-        try {
-            Files.createDirectories(map.getParent());
-            if (hasContent(map) && !Files.exists(sidecarPath)) {
-                MapFileHeader.check(map);
-                throw new BlocklistException("the blocklist map file " + map + " has no sidecar " + sidecarPath
-                    + ", so cardgate cannot tell which token key made it: restore the sidecar with the map from a "
-                    + "backup, or move the map away to start with an empty blocklist");
-            }
-            sidecar = MapSidecar.acquire(sidecarPath);
-            sidecar.lock();
-            try {
-                final MapSidecar.Content content = prepare(map, sidecar, capacity, key);
-                final ChronicleMap<TokenMapKey, StoredEntry> chronicleMap = openChronicle(map, content.capacity());
-                return new BlocklistStore(map, chronicleMap, sidecar, capacity, key);
-            } finally {
-                sidecar.unlock();
-            }
-        } catch (final IOException | RuntimeException e) {
-            releaseQuietly(sidecar, e);
-            if (e instanceof BlocklistException) {
-                throw (BlocklistException)e;
-            }
-            throw new BlocklistException("cannot open the blocklist map " + map + ": " + e, e);
-        }
+        final BlocklistFiles.Opened opened = BlocklistFiles.open(map, capacity, key);
+        return new BlocklistStore(map, opened.map(), opened.sidecar(), capacity, key);
     }
 
     /** A lookup for the calling thread; see {@link BlocklistLookup} for its contract. */
@@ -130,7 +107,7 @@ public final class BlocklistStore implements AutoCloseable {
         tokenizer.tokenize(pan, token);
         incoming.set(reason, System.currentTimeMillis(), expiresEpochMillis, reference);
         return underWriterLock(() -> {
-            final AddOutcome outcome = put(token.high(), token.low(), incoming, map.longSize());
+            final AddOutcome outcome = writer.write(token.high(), token.low(), incoming, new AtomicLong(map.longSize()));
             if (outcome == null) {
                 throw new BlocklistException(fullMessage());
             }
@@ -227,43 +204,13 @@ public final class BlocklistStore implements AutoCloseable {
         try {
             map.close();
         } finally {
-            releaseQuietly(sidecar, null);
+            BlocklistFiles.releaseQuietly(sidecar, null);
         }
     }
 
-    /**
-     * Writes {@code entry} under the token unless it is listed with the same content. Call holding
-     * the writers' lock.
-     *
-     * @param entriesNow the map's size before this call
-     * @return null, writing nothing, when the token is not listed and {@code entriesNow} is at capacity
-     */
-    AddOutcome put(final long tokenHigh, final long tokenLow, final StoredEntry entry, final long entriesNow) {
-        mapKey.set(tokenHigh, tokenLow);
-        final StoredEntry found = map.getUsing(mapKey, existing);
-        if (found == null) {
-            if (entriesNow >= capacity) {
-                return null;
-            }
-            putOrExplain(entry);
-            return AddOutcome.ADDED;
-        }
-        if (found.reasonOrNull() != null && found.sameContentAs(entry)) {
-            return AddOutcome.UNCHANGED;
-        }
-        putOrExplain(entry);
-        return AddOutcome.UPDATED;
-    }
-
-    /** Chronicle refuses a put with IllegalStateException when its file has no room left, whatever our capacity says. */
-    private void putOrExplain(final StoredEntry entry) {
-        try {
-            map.put(mapKey, entry);
-        } catch (final IllegalStateException e) {
-            throw new BlocklistException("the blocklist map file " + mapFile + " has no room for another entry ("
-                + e.getMessage() + ") although it holds " + map.longSize() + " of its capacity of " + capacity
-                + ": create a map with a larger capacity and re-import", e);
-        }
+    /** A writer for one thread of a change; call its methods holding the writers' lock. */
+    EntryWriter newEntryWriter() {
+        return new EntryWriter(map, capacity, mapFile);
     }
 
     String fullMessage() {
@@ -309,81 +256,6 @@ public final class BlocklistStore implements AutoCloseable {
     private void ensureOpen() {
         if (closed) {
             throw new IllegalStateException("the blocklist " + mapFile + " is closed");
-        }
-    }
-
-    private static MapSidecar.Content prepare(final Path map, final MapSidecar sidecar, final long capacity,
-        final TokenKey key) throws IOException {
-        final String text = sidecar.readText();
-        if (text.isEmpty()) {
-            if (hasContent(map)) {
-                MapFileHeader.check(map);
-                throw new BlocklistException("the blocklist map file " + map + " has an empty sidecar " + sidecar.path()
-                    + ": it was not made by cardgate, or its creation was interrupted; restore both from a backup, "
-                    + "or move both away to start with an empty blocklist");
-            }
-            final MapSidecar.Content created = new MapSidecar.Content(key.fingerprint(), capacity);
-            sidecar.write(created);
-            OwnerOnlyFiles.createEmptyIfAbsent(map);
-            return created;
-        }
-        final MapSidecar.Content recorded = sidecar.parse(text);
-        if (!recorded.keyFingerprint().equals(key.fingerprint())) {
-            throw new BlocklistException("the blocklist map " + map + " was made with the token key of fingerprint "
-                + recorded.keyFingerprint() + ", but the configured key has fingerprint " + key.fingerprint()
-                + ": configure the key the map was made with (key file or CARDGATE_TOKEN_KEY), or, to change keys, "
-                + "import the blocklist's source file into a new map file with the new key");
-        }
-        if (capacity > recorded.capacity()) {
-            throw new BlocklistException("the blocklist map " + map + " was created for " + recorded.capacity()
-                + " entries and cannot grow, but " + capacity + " are configured: configure at most "
-                + recorded.capacity() + ", or create a new map file with the larger capacity and re-import");
-        }
-        if (!Files.exists(map)) {
-            throw new BlocklistException("the blocklist sidecar " + sidecar.path() + " exists but its map file " + map
-                + " does not: restore the map file from a backup, or delete the sidecar to start with an empty "
-                + "blocklist");
-        }
-        if (hasContent(map)) {
-            MapFileHeader.check(map);
-        }
-        return recorded;
-    }
-
-    private static ChronicleMap<TokenMapKey, StoredEntry> openChronicle(final Path map, final long entries) {
-        final ChronicleMap<TokenMapKey, StoredEntry> chronicleMap;
-        try {
-            chronicleMap = BlocklistMapFactory.openOrCreate(map, entries);
-        } catch (final IOException | RuntimeException | AssertionError | InternalError e) {
-            throw new BlocklistException("the blocklist map file " + map + " is damaged and cannot be opened ("
-                + e + "); restore it and its sidecar from a backup, or move both away to start with an empty "
-                + "blocklist", e);
-        }
-        if (chronicleMap.keyClass() != TokenMapKey.class || chronicleMap.valueClass() != StoredEntry.class) {
-            final String types = chronicleMap.keyClass().getName() + " to " + chronicleMap.valueClass().getName();
-            chronicleMap.close();
-            throw new BlocklistException("the map file " + map + " is a Chronicle Map of " + types
-                + ", not a cardgate blocklist: check the configured path");
-        }
-        return chronicleMap;
-    }
-
-    private static boolean hasContent(final Path file) throws IOException {
-        return Files.exists(file) && Files.size(file) > 0;
-    }
-
-    private static void releaseQuietly(final MapSidecar sidecar, final Exception failure) {
-        if (sidecar == null) {
-            return;
-        }
-        try {
-            sidecar.release();
-        } catch (final IOException e) {
-            if (failure != null) {
-                failure.addSuppressed(e);
-            } else {
-                throw new UncheckedIOException("cannot close the blocklist sidecar " + sidecar.path(), e);
-            }
         }
     }
 }

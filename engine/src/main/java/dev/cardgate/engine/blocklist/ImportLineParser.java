@@ -3,11 +3,10 @@ package dev.cardgate.engine.blocklist;
 import dev.cardgate.engine.token.CardToken;
 import dev.cardgate.engine.token.PanTokenizer;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 
 /**
  * Parses and hashes import lines: {@code PAN,REASON[,EXPIRES][,REFERENCE]}, {@code #} comments
@@ -20,6 +19,8 @@ import java.time.format.DateTimeParseException;
 final class ImportLineParser {
     private static final int MAX_FIELDS = 4;
     private static final int LONGEST_DIGIT_RUN_ECHOED = 6;
+    private static final int DATE_LENGTH = 10;
+    private static final long MILLIS_PER_DAY = 86_400_000L;
 
     private final PanTokenizer tokenizer;
     private final CardToken token = new CardToken();
@@ -117,13 +118,39 @@ final class ImportLineParser {
         }
         try {
             if (text.indexOf('T') < 0) {
-                return LocalDate.parse(text).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+                return dayAfter(text);
             }
             final Instant instant = OffsetDateTime.parse(text).toInstant();
             return instant.toEpochMilli();
-        } catch (final DateTimeParseException | ArithmeticException e) {
+        } catch (final DateTimeException | ArithmeticException e) {
             return Long.MIN_VALUE;
         }
+    }
+
+    /** yyyy-MM-dd read by hand: the formatter costs more than hashing the PAN. */
+    private static long dayAfter(final String date) {
+        if (date.length() != DATE_LENGTH || date.charAt(4) != '-' || date.charAt(7) != '-') {
+            return Long.MIN_VALUE;
+        }
+        final int year = digits(date, 0, 4);
+        final int month = digits(date, 5, 7);
+        final int day = digits(date, 8, 10);
+        if (year < 0 || month < 0 || day < 0) {
+            return Long.MIN_VALUE;
+        }
+        return (LocalDate.of(year, month, day).toEpochDay() + 1) * MILLIS_PER_DAY;
+    }
+
+    private static int digits(final String text, final int from, final int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            final int digit = text.charAt(i) - '0';
+            if (digit < 0 || digit > 9) {
+                return -1;
+            }
+            value = value * 10 + digit;
+        }
+        return value;
     }
 
     /** The field quoted, unless it has a run of digits long enough to be part of a PAN. */

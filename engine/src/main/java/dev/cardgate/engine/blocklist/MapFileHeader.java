@@ -13,6 +13,10 @@ import java.nio.file.StandardOpenOption;
  * given a file whose header is not marked complete, Chronicle waits a minute for its creator
  * before failing, and given other garbage it may fail obscurely.
  *
+ * <p>It opens and closes its own descriptor of the file; closing a descriptor drops every POSIX
+ * lock the process holds on the file, including Chronicle's shared lock of a map open in this
+ * JVM, so it must not be called on a map this JVM has open.
+ *
  * <p>Chronicle Map 3 file start (its spec, "memory layout"): bytes 0..7 a checksum of the header,
  * bytes 8..11 a little-endian size word (positive once the header is complete; its low 30 bits
  * the header's length), then the header itself, a text (YAML-like) description of the map that

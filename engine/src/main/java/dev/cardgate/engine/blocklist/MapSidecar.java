@@ -91,6 +91,13 @@ final class MapSidecar {
         return path;
     }
 
+    /** True when another store of this JVM has the map open (and so has checked its file already). */
+    boolean sharedWithAnotherStore() {
+        synchronized (OPEN) {
+            return users > 1;
+        }
+    }
+
     /** Blocks until this thread holds the writers' lock, against this JVM and others. Reentrant. */
     void lock() throws IOException {
         inProcessLock.lock();

@@ -171,12 +171,12 @@ class BlocklistImportTest {
             TestPans.AMEX + ",LOST");
         try (BlocklistStore store = open(2)) {
             final ImportReport report = store.importFile(file);
-            assertEquals(2, report.added());
-            assertEquals(1, report.updated());
-            assertEquals(2, report.rejected());
-            assertEquals(3, report.rejectedLines().get(0).lineNumber());
-            assertEquals(5, report.rejectedLines().get(1).lineNumber());
-            assertTrue(report.rejectedLines().get(0).reason().contains("full (capacity 2"), report.rejectedLines().toString());
+            assertEquals(2, report.added(), "which two cards is not defined: writers work in parallel");
+            assertEquals(5, report.added() + report.updated() + report.unchanged() + report.rejected());
+            assertTrue(report.rejected() >= 2, report.rejectedLines().toString());
+            for (final RejectedLine line : report.rejectedLines()) {
+                assertTrue(line.reason().contains("full (capacity 2"), report.rejectedLines().toString());
+            }
             assertEquals(2, store.count());
         }
     }
