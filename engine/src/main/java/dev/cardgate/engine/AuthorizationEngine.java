@@ -48,7 +48,9 @@ import dev.cardgate.engine.token.TokenKey;
  * {@link #authorize} blocks until the decision; {@link #authorizeAsync} never blocks. Both take
  * the clear PAN, tokenize it on the caller's thread and keep only the token and masked parts.
  *
- * <p>Threading: every method may be called from any thread.
+ * <p>Threading: every method may be called from any thread, except that a {@link
+ * DecisionListener} (which runs on the reply thread) must not call {@link #authorize} or {@link
+ * #claim}: they would wait for the very thread that is calling them.
  */
 public final class AuthorizationEngine implements AutoCloseable {
     /** {@link #tryClaim()}: the ring is full. */
