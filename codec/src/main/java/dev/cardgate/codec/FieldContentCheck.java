@@ -78,6 +78,9 @@ final class FieldContentCheck {
             while (first + Long.BYTES <= digits && areAsciiDigits(buffer.getLong(position + first))) {
                 first += Long.BYTES;
             }
+            if (first + Integer.BYTES <= digits && areAsciiDigits(fourAsLong(buffer.getInt(position + first)))) {
+                first += Integer.BYTES;
+            }
         }
         for (int i = first; i < digits; i++) {
             final int c = buffer.getByte(position + i) & 0xFF;
@@ -94,6 +97,11 @@ final class FieldContentCheck {
         final long highNibbles = 0xF0F0F0F0F0F0F0F0L;
         final long threes = 0x3030303030303030L;
         return (eight & highNibbles) == threes && ((eight + 0x0606060606060606L) & highNibbles) == threes;
+    }
+
+    /** Four characters in the low half of a long, the high half filled with '0' so it passes. */
+    private static long fourAsLong(final int four) {
+        return 0x3030303000000000L | (four & 0xFFFFFFFFL);
     }
 
     /** True when each of the sixteen nibbles is 0..9: adding 6 to a nibble of 10 or more carries out of it. */
@@ -119,6 +127,9 @@ final class FieldContentCheck {
             final int wholeNibbles = odd ? nibbles - 2 : nibbles;
             while (n + 16 <= wholeNibbles && arePackedDigits(buffer.getLong(position + (n >> 1)))) {
                 n += 16;
+            }
+            if (n + 8 <= wholeNibbles && arePackedDigits(buffer.getInt(position + (n >> 1)) & 0xFFFFFFFFL)) {
+                n += 8;
             }
         }
         for (; n < nibbles; n++) {

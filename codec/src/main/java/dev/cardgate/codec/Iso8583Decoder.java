@@ -299,15 +299,24 @@ public final class Iso8583Decoder {
         if (dialect.bitmapEncoding() == Encoding.BINARY) {
             return buffer.getLong(position, ByteOrder.BIG_ENDIAN);
         }
-        long bitmap = 0;
-        for (int i = 0; i < 16; i++) {
-            final int digit = CharacterTables.HEX_VALUE[buffer.getByte(position + i) & 0xFF];
+        // sixteen hex characters, read as two longs rather than sixteen bounds-checked bytes
+        final long high = hexWord(buffer.getLong(position, ByteOrder.BIG_ENDIAN), position);
+        final long low = hexWord(buffer.getLong(position + 8, ByteOrder.BIG_ENDIAN), position + 8);
+        final long bitmap = (high << 32) | low;
+        return bitmap;
+    }
+
+    /** The 32-bit value of eight hex characters, most significant first. */
+    private long hexWord(final long characters, final int position) {
+        long value = 0;
+        for (int i = 0; i < 8; i++) {
+            final int digit = CharacterTables.HEX_VALUE[(int)(characters >>> (56 - 8 * i)) & 0xFF];
             if (digit < 0) {
                 throw fault(CodecError.BAD_BITMAP, CodecException.BITMAP, position + i, "");
             }
-            bitmap = (bitmap << 4) | digit;
+            value = (value << 4) | digit;
         }
-        return bitmap;
+        return value;
     }
 
     private int indexField(final int number, final int start) {
