@@ -58,6 +58,12 @@ public final class JournalScanner {
         final List<SegmentSummary> segments = new ArrayList<>();
         final List<String> skipped = new ArrayList<>();
         String truncated = null;
+        if (!files.isEmpty() && repairTail) {
+            truncated = removeUnfinishedLast(files.get(files.size() - 1));
+            if (truncated != null) {
+                files.remove(files.size() - 1);
+            }
+        }
         long nextSequence = 0;
         for (int i = 0; i < files.size(); i++) {
             final boolean last = i == files.size() - 1;
@@ -86,6 +92,34 @@ public final class JournalScanner {
             }
         }
         return new JournalInventory(segments, skipped, truncated, nextSequence);
+    }
+
+    /**
+     * A crash while a segment was being created leaves it shorter than a header or with a header
+     * of zeros: nothing was ever written to it, so it is removed.
+     *
+     * @return what was removed, or null
+     */
+    private static String removeUnfinishedLast(final Path file) {
+        try {
+            final long size = Files.size(file);
+            boolean unfinished = size < SegmentHeaderDescriptor.HEADER_LENGTH;
+            if (!unfinished) {
+                final byte[] header = new byte[SegmentHeaderDescriptor.HEADER_LENGTH];
+                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                    channel.read(java.nio.ByteBuffer.wrap(header), 0);
+                }
+                unfinished = isAllZero(new UnsafeBuffer(header), 0);
+            }
+            if (!unfinished) {
+                return null;
+            }
+            Files.delete(file);
+            return file + ": an unfinished last segment (" + size + " bytes, no header), removed";
+        }
+        catch (final IOException failure) {
+            throw new JournalException("cannot check the last journal segment " + file + ": " + failure, failure);
+        }
     }
 
     private SegmentOutcome scanSegment(final Path file, final boolean last) {
