@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class FailingSegmentStorage implements SegmentStorage {
     private volatile boolean failing;
     private final AtomicLong forces = new AtomicLong();
-    private volatile long syncedRecordsOfFirstSegment;
+    private volatile long syncedRecords;
 
     /** From now on every create and force fails with "No space left on device", until healed. */
     public void failFromNowOn() {
@@ -26,9 +26,9 @@ public final class FailingSegmentStorage implements SegmentStorage {
         return forces.get();
     }
 
-    /** Records of segment 0 known to be on the disk. */
-    public long syncedRecordsOfFirstSegment() {
-        return syncedRecordsOfFirstSegment;
+    /** Records known to be on the disk: the highest engine sequence synced, plus one. */
+    public long syncedRecords() {
+        return syncedRecords;
     }
 
     @Override
@@ -47,11 +47,11 @@ public final class FailingSegmentStorage implements SegmentStorage {
         check();
         FileSegmentStorage.INSTANCE.force(segment, from, length);
         forces.incrementAndGet();
-        if (SegmentFiles.indexOf(segment.path()) == 0) {
-            final long records = SegmentHeaderDescriptor.recordCapacity(from + length);
-            if (records > syncedRecordsOfFirstSegment) {
-                syncedRecordsOfFirstSegment = records;
-            }
+        final long base = segment.buffer().getLong(SegmentHeaderDescriptor.BASE_SEQUENCE_OFFSET,
+            java.nio.ByteOrder.LITTLE_ENDIAN);
+        final long records = base + SegmentHeaderDescriptor.recordCapacity(from + length);
+        if (records > syncedRecords) {
+            syncedRecords = records;
         }
     }
 
