@@ -111,8 +111,8 @@ class JournalEngineTest {
             .onFailure(JournalFailureAnswer.REFUSE_91).retryIntervalMillis(200)), List.of())) {
             submit(engine, 5, listener, answered);
             storage.failFromNowOn();
-            final Decision probe = engine.authorize(CLEAN_PAN, TestEngines.request(6));
-            assertEquals(96, probe.responseCode());
+            final Decision failedSync = engine.authorize(CLEAN_PAN, TestEngines.request(6));
+            assertEquals(96, failedSync.responseCode(), "its sync failed, so it is not approved");
             final Decision refused = engine.authorize(CLEAN_PAN, TestEngines.request(7));
             assertEquals(DecisionReason.JOURNAL_UNAVAILABLE, refused.reason());
             assertEquals(91, refused.responseCode());
@@ -121,8 +121,8 @@ class JournalEngineTest {
             assertTrue(engine.counters().refusedJournalUnavailable() >= 2);
             storage.heal();
             Thread.sleep(250);
-            assertEquals(96, engine.authorize(CLEAN_PAN, TestEngines.request(8)).responseCode() == 0 ? 96 : 0,
-                "the probe after healing is approved");
+            assertEquals(0, engine.authorize(CLEAN_PAN, TestEngines.request(8)).responseCode(),
+                "the probe let in after the retry interval finds the disk healed and is approved");
             assertEquals(0, engine.authorize(CLEAN_PAN, TestEngines.request(9)).responseCode());
         }
     }
