@@ -158,6 +158,23 @@ class JournalEngineTest {
     }
 
     @Test
+    void intervalDurabilitySyncsInTheBackgroundWhileAnswersDoNotWait() throws Exception {
+        final FailingSegmentStorage storage = new FailingSegmentStorage();
+        final AtomicLong answered = new AtomicLong();
+        try (AuthorizationEngine engine = launch(storage, settings -> settings.journal(journal -> journal
+            .durability(dev.cardgate.engine.config.JournalDurability.INTERVAL).ackAfterSync(false)
+            .intervalMillis(5)), List.of())) {
+            submit(engine, 100, event -> answered.incrementAndGet(), answered);
+            final long deadline = System.nanoTime() + 5_000_000_000L;
+            while (engine.counters().journalSyncs() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertTrue(engine.counters().journalSyncs() > 0, "the idle journal was synced");
+            assertEquals(1, storage.forces(), "the journal thread synced only the new segment's header, no records");
+        }
+    }
+
+    @Test
     void refusesToStartWithAnotherTokenKeysJournal() throws Exception {
         final AtomicLong answered = new AtomicLong();
         try (AuthorizationEngine engine = launch(new FailingSegmentStorage(), settings -> settings, List.of())) {
