@@ -61,22 +61,28 @@ class JournalCrashTest {
         }
         assertTrue(missing.isEmpty(), missing.size() + " answered decisions missing from the journal: " + missing);
 
-        final List<Path> segments = SegmentFiles.list(journal);
-        final Path last = segments.get(segments.size() - 1);
-        final long records = afterCrash.lastSegment().recordCount();
-        final int tornOffset = SegmentHeaderDescriptor.recordOffset(records);
-        write(last, tornOffset + JournalRecordDescriptor.SEQUENCE_OFFSET, new byte[] {7, 7, 7, 7, 7, 7, 7, 7, 1, 2});
-
-        final long nextSequence;
-        try (AuthorizationEngine restarted = AuthorizationEngine.launch(configuration(),
-            dev.cardgate.engine.journal.FileSegmentStorage.INSTANCE, List.of())) {
-            final java.util.concurrent.atomic.AtomicLong count = new java.util.concurrent.atomic.AtomicLong();
-            JournalEngineTest.submit(restarted, 10, event -> count.incrementAndGet(), count);
-            nextSequence = restarted.counters().journaled();
-        }
+        final long restartedRecords = restartAndSubmit(10);
         final JournalInventory afterRestart = new JournalScanner(journal, null, false, false).scan();
-        assertEquals(afterCrash.recordCount() + nextSequence, afterRestart.recordCount());
+        assertEquals(afterCrash.recordCount() + restartedRecords, afterRestart.recordCount());
 
+        JournalInventory beforeTear = afterRestart;
+        final int capacity = SegmentHeaderDescriptor.recordCapacity(64 * 1024);
+        while (beforeTear.lastSegment().recordCount() == capacity) {
+            restartAndSubmit(1);
+            beforeTear = new JournalScanner(journal, null, false, false).scan();
+        }
+        final Path last = beforeTear.lastSegment().path();
+        final int tornOffset = SegmentHeaderDescriptor.recordOffset(beforeTear.lastSegment().recordCount());
+        write(last, tornOffset + JournalRecordDescriptor.SEQUENCE_OFFSET, new byte[] {7, 7, 7, 7, 7, 7, 7, 7, 1, 2});
+        final JournalException torn = assertThrows(JournalException.class,
+            () -> new JournalScanner(journal, null, false, false).scan());
+        assertTrue(torn.getMessage().contains(last + " at byte " + tornOffset), torn.getMessage());
+        final long afterTear = restartAndSubmit(1);
+        final JournalInventory repaired = new JournalScanner(journal, null, false, false).scan();
+        assertEquals(beforeTear.recordCount() + afterTear, repaired.recordCount(),
+            "the torn record was cut off and the restarted engine appended after the last whole record");
+
+        final List<Path> segments = SegmentFiles.list(journal);
         final Path first = segments.get(0);
         final int damaged = SegmentHeaderDescriptor.recordOffset(100);
         flip(first, damaged + JournalRecordDescriptor.AMOUNT_OFFSET);
@@ -117,6 +123,16 @@ class JournalCrashTest {
         assertEquals(137, child.exitValue(), "killed by SIGKILL");
         assertTrue(answered.size() >= ANSWERS_BEFORE_KILL, "the child answered only " + answered.size());
         return answered;
+    }
+
+    /** Starts an engine on the journal, answers {@code count} requests, closes; returns the records it wrote. */
+    private long restartAndSubmit(final int count) {
+        try (AuthorizationEngine restarted = AuthorizationEngine.launch(configuration(),
+            dev.cardgate.engine.journal.FileSegmentStorage.INSTANCE, List.of())) {
+            final java.util.concurrent.atomic.AtomicLong answered = new java.util.concurrent.atomic.AtomicLong();
+            JournalEngineTest.submit(restarted, count, event -> answered.incrementAndGet(), answered);
+            return restarted.counters().journaled();
+        }
     }
 
     private EngineConfiguration configuration() {
