@@ -14,6 +14,7 @@ import dev.cardgate.engine.config.EngineConfiguration;
 import dev.cardgate.engine.decision.AuthorizationIdGenerator;
 import dev.cardgate.engine.decision.BlocklistCheck;
 import dev.cardgate.engine.decision.CardNumberCheck;
+import dev.cardgate.engine.decision.DecidedEventListener;
 import dev.cardgate.engine.decision.DecisionChain;
 import dev.cardgate.engine.decision.DecisionFailureHandler;
 import dev.cardgate.engine.decision.DecisionHandler;
@@ -23,6 +24,9 @@ import dev.cardgate.engine.event.AuthorizationIds;
 import dev.cardgate.engine.event.DecisionListener;
 import dev.cardgate.engine.event.DecisionReason;
 import dev.cardgate.engine.event.PanParts;
+import dev.cardgate.engine.journal.FileSegmentStorage;
+import dev.cardgate.engine.journal.Journal;
+import dev.cardgate.engine.journal.SegmentStorage;
 import dev.cardgate.engine.pipeline.AuthorizationPipeline;
 import dev.cardgate.engine.pipeline.DistinctFailureLog;
 import dev.cardgate.engine.pipeline.EngineCounters;
@@ -57,6 +61,11 @@ public final class AuthorizationEngine implements AutoCloseable {
     public static final long RING_FULL = AuthorizationPipeline.RING_FULL;
     /** {@link #tryClaim()} and {@link #claim()}: the engine is closing or closed. */
     public static final long CLOSED = AuthorizationPipeline.CLOSED;
+    /** {@link #tryClaim()} and {@link #claim()}: the journal cannot write; answer 91. */
+    public static final long JOURNAL_UNAVAILABLE = AuthorizationPipeline.JOURNAL_UNAVAILABLE;
+
+    /** The fingerprint written into journal segments by an engine without a token key (tests). */
+    static final String UNKEYED_FINGERPRINT = "0000000000000000";
 
     private final Logger logger = System.getLogger("dev.cardgate.engine");
     private final EngineConfiguration configuration;
@@ -69,6 +78,7 @@ public final class AuthorizationEngine implements AutoCloseable {
     private final DecisionListener futureCompleter = this::completeFuture;
     private final TokenKey tokenKey;
     private final BlocklistStore blocklist;
+    private final Journal journal;
     private boolean closed;
 
     /**
@@ -79,6 +89,18 @@ public final class AuthorizationEngine implements AutoCloseable {
     AuthorizationEngine(final EngineConfiguration configuration, final TokenKey tokenKey,
         final BlocklistStore blocklist, final BlocklistLookup blocklistLookup,
         final Supplier<? extends CardTokenizer> tokenizers, final List<? extends AutoCloseable> resources) {
+        this(configuration, tokenKey, blocklist, blocklistLookup, tokenizers, resources, null, List.of());
+    }
+
+    /**
+     * As above, with the decision journal when {@code journalStorage} is not null and the
+     * configuration enables it: the journal is opened (scanned, its torn tail cut off), replayed
+     * into {@code decidedEventListeners}, and its stage put between decision and reply.
+     */
+    AuthorizationEngine(final EngineConfiguration configuration, final TokenKey tokenKey,
+        final BlocklistStore blocklist, final BlocklistLookup blocklistLookup,
+        final Supplier<? extends CardTokenizer> tokenizers, final List<? extends AutoCloseable> resources,
+        final SegmentStorage journalStorage, final List<? extends DecidedEventListener> decidedEventListeners) {
         this.configuration = configuration;
         this.tokenKey = tokenKey;
         this.blocklist = blocklist;
@@ -87,9 +109,30 @@ public final class AuthorizationEngine implements AutoCloseable {
         decisionChain = new DecisionChain(List.of(new CardNumberCheck(), new BlocklistCheck(blocklistLookup)));
         final DecisionHandler decisionHandler = new DecisionHandler(configuration.clock(), decisionChain,
             new AuthorizationIdGenerator(new SecureRandom()), counters);
-        pipeline = new AuthorizationPipeline(configuration.engineName(), configuration.ringSize(),
-            configuration.waitStrategy(), configuration.threadLayout(), decisionHandler,
-            new DecisionFailureHandler(configuration.clock(), counters, failureLog), counters, failureLog, logger);
+        journal = journalStorage != null && configuration.journal().enabled()
+            ? Journal.open(configuration.engineName(), configuration.journal(),
+                tokenKey != null ? tokenKey.fingerprint() : UNKEYED_FINGERPRINT, journalStorage,
+                configuration.ringSize(), configuration.clock(), counters, failureLog, logger)
+            : null;
+        if (journal != null) {
+            this.resources.add(journal);
+            try {
+                final long replayed = journal.replay(decidedEventListeners);
+                logger.log(Level.INFO, () -> "journal replayed " + replayed + " records");
+            }
+            catch (final RuntimeException failure) {
+                closeQuietly(journal);
+                throw failure;
+            }
+        }
+        pipeline = journal == null
+            ? new AuthorizationPipeline(configuration.engineName(), configuration.ringSize(),
+                configuration.waitStrategy(), configuration.threadLayout(), decisionHandler,
+                new DecisionFailureHandler(configuration.clock(), counters, failureLog), counters, failureLog, logger)
+            : new AuthorizationPipeline(configuration.engineName(), configuration.ringSize(),
+                configuration.waitStrategy(), configuration.threadLayout(), decisionHandler,
+                new DecisionFailureHandler(configuration.clock(), counters, failureLog), journal.stage(),
+                journal.stageFailureHandler(), journal.health(), counters, failureLog, logger);
         pipeline.start();
         logger.log(Level.INFO, () -> "engine " + configuration.engineName() + " started, checks "
             + decisionChain.ruleNamesInOrder() + ", threads " + pipeline.threadNames() + "\n" + configuration);
@@ -106,6 +149,12 @@ public final class AuthorizationEngine implements AutoCloseable {
      * @throws java.io.UncheckedIOException                    when the data folder cannot be created
      */
     public static AuthorizationEngine launch(final EngineConfiguration configuration) {
+        return launch(configuration, FileSegmentStorage.INSTANCE, List.of());
+    }
+
+    /** {@link #launch(EngineConfiguration)} with the journal's file seam and replay listeners given. */
+    static AuthorizationEngine launch(final EngineConfiguration configuration, final SegmentStorage journalStorage,
+        final List<? extends DecidedEventListener> decidedEventListeners) {
         DataDirectory.createIfAbsent(configuration.dataDirectory());
         final TokenKey tokenKey = configuration.tokenKeyHex() != null
             ? TokenKey.fromHex(configuration.tokenKeyHex())
@@ -114,7 +163,7 @@ public final class AuthorizationEngine implements AutoCloseable {
             configuration.blocklistCapacity(), tokenKey);
         try {
             return new AuthorizationEngine(configuration, tokenKey, blocklist, blocklist.newLookup(),
-                () -> tokenKey.newTokenizer()::tokenize, List.of(blocklist));
+                () -> tokenKey.newTokenizer()::tokenize, List.of(blocklist), journalStorage, decidedEventListeners);
         }
         catch (final RuntimeException failure) {
             blocklist.close();
@@ -255,6 +304,15 @@ public final class AuthorizationEngine implements AutoCloseable {
             + (drained ? "" : " WITHOUT answering everything accepted") + "; " + counters);
     }
 
+    private void closeQuietly(final AutoCloseable resource) {
+        try {
+            resource.close();
+        }
+        catch (final Exception failure) {
+            logger.log(Level.ERROR, "closing " + resource + " failed", failure);
+        }
+    }
+
     private static <T> T launchedResource(final T resource) {
         if (resource == null) {
             throw new IllegalStateException("this engine was not launched with a token key and blocklist store");
@@ -285,9 +343,12 @@ public final class AuthorizationEngine implements AutoCloseable {
 
     private Decision refusal(final long claimResult, final CharSequence pan, final AuthorizationRequestData request) {
         final boolean shuttingDown = claimResult == CLOSED;
+        final boolean journalUnavailable = claimResult == JOURNAL_UNAVAILABLE;
         final boolean wellFormed = PanParts.isWellFormed(pan);
-        final int ruleId = shuttingDown ? EngineRules.SHUTTING_DOWN : EngineRules.OVERLOADED;
-        return new Decision(shuttingDown ? DecisionReason.SHUTTING_DOWN : DecisionReason.SYSTEM_OVERLOADED,
+        final int ruleId = shuttingDown ? EngineRules.SHUTTING_DOWN
+            : journalUnavailable ? EngineRules.JOURNAL_UNAVAILABLE : EngineRules.OVERLOADED;
+        return new Decision(shuttingDown ? DecisionReason.SHUTTING_DOWN
+            : journalUnavailable ? DecisionReason.JOURNAL_UNAVAILABLE : DecisionReason.SYSTEM_OVERLOADED,
             ruleId, decisionChain.ruleName(ruleId), AuthorizationIds.toString(AuthorizationEvent.NO_AUTHORIZATION_ID),
             configuration.clock().time(), request.systemTraceAuditNumber(),
             wellFormed ? PanParts.toString(pan.length(), PanParts.firstSix(pan), PanParts.lastFour(pan)) : "");

@@ -28,7 +28,7 @@ import dev.cardgate.engine.token.PanTokenizer;
  *
  * <p>{@link #submit} runs on one producer thread and allocates nothing.
  */
-final class BenchmarkEngine implements AutoCloseable {
+public final class BenchmarkEngine implements AutoCloseable {
     static final String CLEAN_PAN = "4111111111111111";
     static final String BLOCKED_PAN = "5555555555554444";
 
@@ -40,6 +40,12 @@ final class BenchmarkEngine implements AutoCloseable {
     private final UnsafeBuffer merchantId = new UnsafeBuffer("MERCHANT0000001".getBytes(StandardCharsets.US_ASCII));
 
     BenchmarkEngine(final WaitStrategyType waitStrategy, final ThreadLayout threadLayout, final int ringSize) {
+        this(waitStrategy, threadLayout, ringSize, journal -> journal.enabled(false));
+    }
+
+    /** An engine with the given journal settings; the journal lives in the temporary data folder. */
+    public BenchmarkEngine(final WaitStrategyType waitStrategy, final ThreadLayout threadLayout, final int ringSize,
+        final java.util.function.UnaryOperator<dev.cardgate.engine.config.JournalSettings.Builder> journal) {
         try {
             dataDirectory = Files.createTempDirectory("cardgate-benchmark-");
         }
@@ -53,6 +59,7 @@ final class BenchmarkEngine implements AutoCloseable {
             .waitStrategy(waitStrategy)
             .threadLayout(threadLayout)
             .blocklistCapacity(10_000)
+            .journal(journal)
             .build());
         engine.blocklist().add(BLOCKED_PAN, BlockReason.STOLEN, BlocklistEntry.NO_EXPIRY, "BENCHMARK");
         final PanTokenizer tokenizer = engine.newTokenizer();
@@ -65,7 +72,7 @@ final class BenchmarkEngine implements AutoCloseable {
      *
      * @return false when the engine is closed
      */
-    boolean submit(final int number, final long correlationId, final DecisionListener listener) {
+    public boolean submit(final int number, final long correlationId, final DecisionListener listener) {
         long sequence;
         while ((sequence = engine.tryClaim()) == AuthorizationEngine.RING_FULL) {
             Thread.yield();
@@ -91,8 +98,13 @@ final class BenchmarkEngine implements AutoCloseable {
         return true;
     }
 
-    AuthorizationEngine engine() {
+    public AuthorizationEngine engine() {
         return engine;
+    }
+
+    /** The engine's data folder (the journal is in its {@code journal} subfolder). */
+    public Path dataDirectory() {
+        return dataDirectory;
     }
 
     @Override

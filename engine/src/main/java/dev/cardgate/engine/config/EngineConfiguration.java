@@ -39,6 +39,7 @@ public final class EngineConfiguration {
     private final String clockDescription;
     private final Duration shutdownTimeout;
     private final Map<ConfigurationKey, String> sources;
+    private final JournalSettings journal;
 
     private EngineConfiguration(final Builder builder) {
         dataDirectory = builder.dataDirectory;
@@ -55,6 +56,7 @@ public final class EngineConfiguration {
         clockDescription = builder.clockDescription;
         shutdownTimeout = builder.shutdownTimeout;
         sources = new EnumMap<>(builder.sources);
+        journal = builder.journal.build(dataDirectory);
     }
 
     public static Builder builder() {
@@ -109,6 +111,11 @@ public final class EngineConfiguration {
         return shutdownTimeout;
     }
 
+    /** The decision journal's settings. */
+    public JournalSettings journal() {
+        return journal;
+    }
+
     /** One line per setting with where it came from; the token key itself is never shown. */
     @Override
     public String toString() {
@@ -128,6 +135,7 @@ public final class EngineConfiguration {
         }
         line(text, ConfigurationKey.CLOCK, clockDescription);
         line(text, ConfigurationKey.SHUTDOWN_TIMEOUT_MS, Long.toString(shutdownTimeout.toMillis()));
+        journal.describeInto(text, sources);
         return text.toString();
     }
 
@@ -155,8 +163,15 @@ public final class EngineConfiguration {
         private Duration shutdownTimeout = Duration.ofMillis(Long.parseLong(
             ConfigurationKey.SHUTDOWN_TIMEOUT_MS.defaultValue()));
         private final Map<ConfigurationKey, String> sources = new EnumMap<>(ConfigurationKey.class);
+        private final JournalSettings.Builder journal = new JournalSettings.Builder(sources);
 
         private Builder() {
+        }
+
+        /** Sets journal settings: {@code .journal(journal -> journal.durability(JournalDurability.NONE))}. */
+        public Builder journal(final java.util.function.UnaryOperator<JournalSettings.Builder> settings) {
+            settings.apply(journal);
+            return this;
         }
 
         public Builder dataDirectory(final Path dataDirectory) {
@@ -278,6 +293,7 @@ public final class EngineConfiguration {
                     shutdownTimeout == null ? null : shutdownTimeout.toMillis(),
                     "milliseconds from 1 to " + MAX_SHUTDOWN_TIMEOUT_MS));
             }
+            journal.validate(problems);
             if (!problems.isEmpty()) {
                 throw new ConfigurationException(problems);
             }

@@ -178,7 +178,9 @@ public final class EngineConfigurationLoader {
                 }
                 break;
             default:
-                throw new IllegalStateException("no parser for configuration key " + key);
+                if (!JournalKeys.apply(builder, key, value, source, problems)) {
+                    throw new IllegalStateException("no parser for configuration key " + key);
+                }
         }
     }
 
@@ -205,7 +207,7 @@ public final class EngineConfigurationLoader {
             "system or fixed:INSTANT, e.g. fixed:2026-01-01T00:00:00Z"));
     }
 
-    private static void parsePath(final ConfigurationKey key, final String value, final String source,
+    static void parsePath(final ConfigurationKey key, final String value, final String source,
         final List<String> problems, final java.util.function.Consumer<Path> setter) {
         if (value.isEmpty()) {
             problems.add(problem(key, value, source, "a non-empty path"));
@@ -219,7 +221,7 @@ public final class EngineConfigurationLoader {
         }
     }
 
-    private static Long parseWholeNumber(final ConfigurationKey key, final String value, final String source,
+    static Long parseWholeNumber(final ConfigurationKey key, final String value, final String source,
         final List<String> problems, final String allowed) {
         try {
             return Long.parseLong(value.replace("_", ""));
@@ -230,7 +232,7 @@ public final class EngineConfigurationLoader {
         }
     }
 
-    private static String problem(final ConfigurationKey key, final String value, final String source,
+    static String problem(final ConfigurationKey key, final String value, final String source,
         final String allowed) {
         return key.key() + " = " + value + " (" + source + "): allowed is " + allowed;
     }

@@ -23,6 +23,10 @@ public final class EngineRules {
     public static final int OVERLOADED = 902;
     /** The engine was closing: answered 91 without entering the ring. */
     public static final int SHUTTING_DOWN = 903;
+    /** The journal could not write the record: an approval was answered 96 instead. */
+    public static final int JOURNAL_FAILURE = 904;
+    /** The journal could not write: the request was refused with 91 without entering the ring. */
+    public static final int JOURNAL_UNAVAILABLE = 905;
 
     private EngineRules() {
     }
@@ -38,6 +42,10 @@ public final class EngineRules {
                 return "engine.overloaded";
             case SHUTTING_DOWN:
                 return "engine.shutting-down";
+            case JOURNAL_FAILURE:
+                return "engine.journal-failure";
+            case JOURNAL_UNAVAILABLE:
+                return "engine.journal-unavailable";
             default:
                 return null;
         }

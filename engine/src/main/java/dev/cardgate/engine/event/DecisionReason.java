@@ -26,7 +26,11 @@ public enum DecisionReason {
     /** 91, issuer or switch inoperative: the ring was full, the request was not accepted. */
     SYSTEM_OVERLOADED(91),
     /** 91, issuer or switch inoperative: the engine is closing and accepts nothing new. */
-    SHUTTING_DOWN(91);
+    SHUTTING_DOWN(91),
+    /** 96, system malfunction: the journal could not write the record, so no approval is given. */
+    JOURNAL_FAILURE(96),
+    /** 91, issuer or switch inoperative: the journal cannot write; new requests are refused. */
+    JOURNAL_UNAVAILABLE(91);
 
     private static final DecisionReason[] BY_ORDINAL = values();
 

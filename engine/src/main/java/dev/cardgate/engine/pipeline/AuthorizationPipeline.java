@@ -22,7 +22,8 @@ import dev.cardgate.engine.event.AuthorizationEvent;
  *   producers --claim/fill/publish--&gt; [ring of AuthorizationEvent]
  *        --&gt; decision stage (single writer of engine state) --&gt; reply stage (listener)
  * </pre>
- * With {@link ThreadLayout#SINGLE_THREAD} both stages run on one thread.
+ * With a journal, the journal stage runs between them. With {@link ThreadLayout#SINGLE_THREAD}
+ * all stages run on one thread.
  *
  * <p>Producers: any number of threads. {@link #tryClaim()} never waits; {@link #claim()} waits
  * while the ring is full. A claimed sequence must be published, filled or not, exactly once.
@@ -33,6 +34,8 @@ public final class AuthorizationPipeline {
     public static final long RING_FULL = -1;
     /** {@link #tryClaim()} and {@link #claim()}: the engine is closing; answer as shutting down. */
     public static final long CLOSED = -2;
+    /** {@link #tryClaim()} and {@link #claim()}: the journal cannot write; answer 91. */
+    public static final long JOURNAL_UNAVAILABLE = -3;
 
     private static final long FULL_RING_PAUSE_NANOS = 20_000;
     private static final long DRAIN_POLL_NANOS = 100_000;
@@ -43,6 +46,7 @@ public final class AuthorizationPipeline {
     private final AdmissionGate admissionGate;
     private final EngineCounters counters;
     private final StageThreadFactory threadFactory;
+    private final IntakeGuard intakeGuard;
 
     /**
      * @param decisionStage          the decision handler: the first stage
@@ -52,7 +56,25 @@ public final class AuthorizationPipeline {
         final ThreadLayout threadLayout, final EventHandler<AuthorizationEvent> decisionStage,
         final ExceptionHandler<AuthorizationEvent> decisionFailureHandler, final EngineCounters counters,
         final DistinctFailureLog failureLog, final Logger logger) {
+        this(engineName, ringSize, waitStrategy, threadLayout, decisionStage, decisionFailureHandler, null, null,
+            IntakeGuard.OPEN, counters, failureLog, logger);
+    }
+
+    /**
+     * A pipeline with a journal stage between decision and reply (decision, journal, reply).
+     *
+     * @param journalStage          appends each decision; null for no journal
+     * @param journalFailureHandler answers 96 when the journal stage throws on an event
+     * @param intakeGuard           may refuse new requests (journal unavailable)
+     */
+    public AuthorizationPipeline(final String engineName, final int ringSize, final WaitStrategyType waitStrategy,
+        final ThreadLayout threadLayout, final EventHandler<AuthorizationEvent> decisionStage,
+        final ExceptionHandler<AuthorizationEvent> decisionFailureHandler,
+        final EventHandler<AuthorizationEvent> journalStage,
+        final ExceptionHandler<AuthorizationEvent> journalFailureHandler, final IntakeGuard intakeGuard,
+        final EngineCounters counters, final DistinctFailureLog failureLog, final Logger logger) {
         this.logger = logger;
+        this.intakeGuard = intakeGuard;
         this.counters = counters;
         this.admissionGate = new AdmissionGate(ringSize);
         final ReplyHandler replyStage = new ReplyHandler(admissionGate);
@@ -61,9 +83,19 @@ public final class AuthorizationPipeline {
             threadFactory = new StageThreadFactory(engineName, List.of("pipeline"));
             disruptor = new Disruptor<>(AuthorizationEvent::new, ringSize, threadFactory,
                 ProducerType.MULTI, waitStrategy.newWaitStrategy());
-            final SingleThreadStages stages = new SingleThreadStages(decisionStage, decisionFailureHandler, replyStage);
+            final SingleThreadStages stages = new SingleThreadStages(decisionStage, decisionFailureHandler,
+                journalStage, journalFailureHandler, replyStage, replyFailureHandler, ringSize);
             disruptor.handleEventsWith(stages);
             disruptor.handleExceptionsFor(stages).with(replyFailureHandler);
+        }
+        else if (journalStage != null) {
+            threadFactory = new StageThreadFactory(engineName, List.of("decision", "journal", "reply"));
+            disruptor = new Disruptor<>(AuthorizationEvent::new, ringSize, threadFactory,
+                ProducerType.MULTI, waitStrategy.newWaitStrategy());
+            disruptor.handleEventsWith(decisionStage).then(journalStage).then(replyStage);
+            disruptor.handleExceptionsFor(decisionStage).with(decisionFailureHandler);
+            disruptor.handleExceptionsFor(journalStage).with(journalFailureHandler);
+            disruptor.handleExceptionsFor(replyStage).with(replyFailureHandler);
         }
         else {
             threadFactory = new StageThreadFactory(engineName, List.of("decision", "reply"));
@@ -84,9 +116,14 @@ public final class AuthorizationPipeline {
     /**
      * Claims a slot without waiting.
      *
-     * @return the sequence to fill and publish, or {@link #RING_FULL} or {@link #CLOSED}
+     * @return the sequence to fill and publish, or {@link #RING_FULL}, {@link #CLOSED} or {@link
+     *     #JOURNAL_UNAVAILABLE}
      */
     public long tryClaim() {
+        if (intakeGuard.refusesNewRequests()) {
+            counters.recordRefusedJournalUnavailable();
+            return JOURNAL_UNAVAILABLE;
+        }
         final int admission = admissionGate.tryAdmit();
         if (admission == AdmissionGate.ADMITTED) {
             return ring.next();
@@ -102,9 +139,13 @@ public final class AuthorizationPipeline {
     /**
      * Claims a slot, waiting (parked in short steps) while the ring is full.
      *
-     * @return the sequence to fill and publish, or {@link #CLOSED}
+     * @return the sequence to fill and publish, or {@link #CLOSED} or {@link #JOURNAL_UNAVAILABLE}
      */
     public long claim() {
+        if (intakeGuard.refusesNewRequests()) {
+            counters.recordRefusedJournalUnavailable();
+            return JOURNAL_UNAVAILABLE;
+        }
         while (true) {
             final int admission = admissionGate.tryAdmit();
             if (admission == AdmissionGate.ADMITTED) {

@@ -1,0 +1,187 @@
+package dev.cardgate.engine.journal;
+
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.Sequence;
+
+import dev.cardgate.engine.config.JournalDurability;
+import dev.cardgate.engine.decision.EngineRules;
+import dev.cardgate.engine.event.AuthorizationEvent;
+import dev.cardgate.engine.event.DecisionReason;
+import dev.cardgate.engine.pipeline.DistinctFailureLog;
+import dev.cardgate.engine.pipeline.EngineCounters;
+
+/**
+ * The journal stage, between decision and reply: appends each decided event's record and, with
+ * durability batch, syncs once at the end of each batch (group commit).
+ *
+ * <p>Ack-after-sync: the Disruptor publishes this stage's sequence only after {@code onEvent}
+ * returns for the batch's last event, and the reply stage waits for that sequence; so syncing
+ * inside that call means no event of the batch is answered before its record is on the disk.
+ * Without ack-after-sync the sequence is published through the callback before the sync.
+ *
+ * <p>Failures: when an append or a sync fails, the journal is marked failed (logged once,
+ * counted) and from then on nothing is approved: an approval whose record is not durable is
+ * turned into 96 before its answer leaves (its record, if written, is amended to say so).
+ * Writing is retried at most once per retry interval, on the next event; when it works the
+ * journal resumes. This stage never throws on I/O.
+ *
+ * <p>Threading: the journal thread. No allocation per event in steady state.
+ */
+public final class JournalHandler implements EventHandler<AuthorizationEvent> {
+    private final JournalWriter writer;
+    private final JournalDurability durability;
+    private final boolean ackAfterSync;
+    private final JournalHealth health;
+    private final EngineCounters counters;
+    private final DistinctFailureLog failureLog;
+    private final Logger logger;
+    private final long retryIntervalNanos;
+    private final Runnable afterRoll;
+    private final AuthorizationEvent[] batchEvents;
+    private final long[] batchRecordSequences;
+    private int batchCount;
+    private long nextRetryNanos;
+    private long lastSegmentIndex;
+    private Sequence sequenceCallback;
+
+    /**
+     * @param ringSize  the ring's size: the largest batch
+     * @param afterRoll run on this thread after the writer moved to a new segment (retention)
+     */
+    public JournalHandler(final JournalWriter writer, final JournalDurability durability, final boolean ackAfterSync,
+        final JournalHealth health, final long retryIntervalNanos, final int ringSize, final EngineCounters counters,
+        final DistinctFailureLog failureLog, final Logger logger, final Runnable afterRoll) {
+        this.writer = writer;
+        this.durability = durability;
+        this.ackAfterSync = ackAfterSync;
+        this.health = health;
+        this.retryIntervalNanos = retryIntervalNanos;
+        this.counters = counters;
+        this.failureLog = failureLog;
+        this.logger = logger;
+        this.afterRoll = afterRoll;
+        this.batchEvents = new AuthorizationEvent[ringSize];
+        this.batchRecordSequences = new long[ringSize];
+        this.lastSegmentIndex = writer.activeSegmentIndex();
+    }
+
+    @Override
+    public void setSequenceCallback(final Sequence sequenceCallback) {
+        this.sequenceCallback = sequenceCallback;
+    }
+
+    @Override
+    public void onEvent(final AuthorizationEvent event, final long sequence, final boolean endOfBatch) {
+        if (health.failed()) {
+            tryResume();
+        }
+        if (!health.failed()) {
+            append(event);
+        }
+        if (health.failed()) {
+            withhold(event);
+        }
+        if (endOfBatch) {
+            endBatch(sequence);
+        }
+    }
+
+    private void append(final AuthorizationEvent event) {
+        final long recordSequence;
+        try {
+            recordSequence = writer.append(event, System.nanoTime());
+        }
+        catch (final IOException | RuntimeException | InternalError failure) {
+            fail(failure);
+            return;
+        }
+        counters.recordJournaled();
+        if (batchCount < batchEvents.length) {
+            batchEvents[batchCount] = event;
+            batchRecordSequences[batchCount] = recordSequence;
+            batchCount++;
+        }
+    }
+
+    private void endBatch(final long sequence) {
+        final boolean batchUnsynced = batchCount > 0
+            && batchRecordSequences[batchCount - 1] >= writer.syncedSequence();
+        if (durability == JournalDurability.BATCH && batchUnsynced) {
+            if (!ackAfterSync && sequenceCallback != null) {
+                sequenceCallback.set(sequence);
+            }
+            try {
+                writer.sync();
+                counters.recordJournalSync();
+            }
+            catch (final IOException | RuntimeException | InternalError failure) {
+                fail(failure);
+            }
+            if (ackAfterSync) {
+                withholdUnsyncedOfBatch();
+            }
+        }
+        for (int i = 0; i < batchCount; i++) {
+            batchEvents[i] = null;
+        }
+        batchCount = 0;
+        if (writer.activeSegmentIndex() != lastSegmentIndex) {
+            lastSegmentIndex = writer.activeSegmentIndex();
+            afterRoll.run();
+        }
+    }
+
+    /** The approvals of this batch whose records did not reach the disk become 96. */
+    private void withholdUnsyncedOfBatch() {
+        final long syncedSequence = writer.syncedSequence();
+        for (int i = 0; i < batchCount; i++) {
+            final AuthorizationEvent event = batchEvents[i];
+            if (batchRecordSequences[i] >= syncedSequence && event.approved()) {
+                writer.amendDecision(batchRecordSequences[i], DecisionReason.JOURNAL_FAILURE,
+                    EngineRules.JOURNAL_FAILURE);
+                withhold(event);
+            }
+        }
+    }
+
+    private void withhold(final AuthorizationEvent event) {
+        if (event.approved()) {
+            event.decline(DecisionReason.JOURNAL_FAILURE, EngineRules.JOURNAL_FAILURE, event.decisionTimeEpochMillis());
+            counters.recordApprovalWithheldByJournal();
+        }
+    }
+
+    private void fail(final Throwable failure) {
+        counters.recordJournalFailure();
+        failureLog.record("journal", failure);
+        if (health.markFailed()) {
+            logger.log(Level.ERROR, "the journal cannot write (" + failure + "): nothing is approved until it "
+                + "writes again; retrying every " + retryIntervalNanos / 1_000_000 + " ms");
+        }
+        nextRetryNanos = System.nanoTime() + retryIntervalNanos;
+    }
+
+    /** Syncs what is pending; success means the disk takes writes again. */
+    private void tryResume() {
+        if (System.nanoTime() - nextRetryNanos < 0) {
+            return;
+        }
+        try {
+            writer.sync();
+            writer.ensureRoom();
+        }
+        catch (final IOException | RuntimeException | InternalError stillFailing) {
+            counters.recordJournalFailure();
+            failureLog.record("journal", stillFailing);
+            nextRetryNanos = System.nanoTime() + retryIntervalNanos;
+            return;
+        }
+        health.markHealthy();
+        counters.recordJournalRecovery();
+        logger.log(Level.WARNING, "the journal writes again; approvals resume");
+    }
+}

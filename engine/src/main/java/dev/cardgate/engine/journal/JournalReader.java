@@ -1,0 +1,161 @@
+package dev.cardgate.engine.journal;
+
+import java.io.IOException;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+import org.agrona.IoUtil;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * Reads a journal folder, also while the engine writes it: maps segments read-only and walks
+ * their records in order, checking each. At the end of the newest segment, an empty or not yet
+ * whole record is where the writer is; {@link #follow} polls there for more. A damaged record
+ * elsewhere is reported to {@code onDamage} with file and position and never handed on as a
+ * record.
+ *
+ * <p>Threading: one reader thread. Allocates per segment, not per record.
+ */
+public final class JournalReader {
+    private static final long FOLLOW_POLL_MILLIS = 50;
+
+    private final Path directory;
+    private final Consumer<String> onDamage;
+    private final JournalRecord record = new JournalRecord();
+    private final RecordChecksum checksum = new RecordChecksum();
+
+    public JournalReader(final Path directory, final Consumer<String> onDamage) {
+        this.directory = directory;
+        this.onDamage = onDamage;
+    }
+
+    /** Hands every matching record now in the journal to {@code sink}; returns how many. */
+    public long read(final JournalQuery query, final Consumer<JournalRecord> sink) throws IOException {
+        return follow(query, sink, () -> false);
+    }
+
+    /**
+     * As {@link #read}, then keeps polling the newest segment (and the ones after it) for new
+     * records until {@code keepFollowing} returns false.
+     */
+    public long follow(final JournalQuery query, final Consumer<JournalRecord> sink,
+        final BooleanSupplier keepFollowing) throws IOException {
+        long handed = 0;
+        long segmentIndex = -1;
+        final long[] recordIndex = {0};
+        while (true) {
+            final List<Path> segments = SegmentFiles.list(directory);
+            Path current = null;
+            long next = -1;
+            for (final Path segment : segments) {
+                final long index = SegmentFiles.indexOf(segment);
+                if (index == segmentIndex) {
+                    current = segment;
+                }
+                else if (index > segmentIndex && next < 0) {
+                    next = index;
+                }
+            }
+            if (current != null) {
+                handed += readSegment(current, recordIndex, next >= 0, query, sink);
+            }
+            if (next >= 0) {
+                segmentIndex = next;
+                recordIndex[0] = 0;
+                continue;
+            }
+            if (!keepFollowing.getAsBoolean()) {
+                return handed;
+            }
+            try {
+                Thread.sleep(FOLLOW_POLL_MILLIS);
+            }
+            catch (final InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return handed;
+            }
+        }
+    }
+
+    /** Reads from record {@code position[0]} on; leaves there the index of the first unread record. */
+    private long readSegment(final Path file, final long[] position, final boolean complete, final JournalQuery query,
+        final Consumer<JournalRecord> sink) throws IOException {
+        long handed = 0;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            final long size = channel.size();
+            if (size < SegmentHeaderDescriptor.HEADER_LENGTH) {
+                if (complete) {
+                    onDamage.accept(file + " at byte 0: it is " + size + " bytes long");
+                }
+                return 0;
+            }
+            final MappedByteBuffer mapping = channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
+            try {
+                final UnsafeBuffer buffer = new UnsafeBuffer(mapping);
+                final String[] problem = new String[1];
+                final SegmentHeader header = SegmentHeader.read(buffer, checksum, problem);
+                if (header == null) {
+                    if (complete || problem[0].contains("magic") && !isZeroHeader(buffer)) {
+                        onDamage.accept(file + " at byte 0: " + problem[0]);
+                        position[0] = SegmentHeaderDescriptor.recordCapacity((int)size);
+                    }
+                    return 0;
+                }
+                final int capacity = SegmentHeaderDescriptor.recordCapacity(buffer.capacity());
+                int i = (int)position[0];
+                for (; i < capacity; i++) {
+                    final int offset = SegmentHeaderDescriptor.recordOffset(i);
+                    final int status = record.wrap(buffer, offset, header.baseSequence() + i);
+                    if (status == JournalRecord.VALID) {
+                        if (query.matches(record)) {
+                            sink.accept(record);
+                            handed++;
+                        }
+                        continue;
+                    }
+                    if (status == JournalRecord.DAMAGED
+                        && (complete || validAfter(buffer, header.baseSequence(), i + 1, capacity))) {
+                        onDamage.accept(file + " at byte " + offset + " (record " + (header.baseSequence() + i)
+                            + "): " + record.damage() + "; skipped");
+                        continue;
+                    }
+                    break;
+                }
+                position[0] = i;
+            }
+            finally {
+                IoUtil.unmap(mapping);
+            }
+        }
+        return handed;
+    }
+
+    private boolean validAfter(final UnsafeBuffer buffer, final long baseSequence, final int from,
+        final int capacity) {
+        final JournalRecord probe = new JournalRecord();
+        for (int j = from; j < capacity; j++) {
+            final int status = probe.wrap(buffer, SegmentHeaderDescriptor.recordOffset(j), baseSequence + j);
+            if (status == JournalRecord.VALID) {
+                return true;
+            }
+            if (status == JournalRecord.EMPTY) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isZeroHeader(final UnsafeBuffer buffer) {
+        for (int i = 0; i < SegmentHeaderDescriptor.HEADER_LENGTH; i += Long.BYTES) {
+            if (buffer.getLong(i) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

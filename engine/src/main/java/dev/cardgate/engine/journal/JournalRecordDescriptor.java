@@ -1,0 +1,89 @@
+package dev.cardgate.engine.journal;
+
+/**
+ * The layout of one journal record: 128 bytes, little-endian, one per decided request.
+ * <pre>
+ *   0                   1                   2                   3
+ *   0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ *  +---------------------------------------------------------------+
+ *  |                 Record Length (128; written last)             |   0
+ *  +---------------------------------------------------------------+
+ *  |                 CRC32C of bytes 8 to 127                      |   4
+ *  +---------------------------------------------------------------+
+ *  |                 Engine Sequence (journal-wide, from 0)        |   8
+ *  +---------------------------------------------------------------+
+ *  |                 Decision Time, epoch milliseconds             |  16
+ *  +---------------------------------------------------------------+
+ *  |                 Monotonic Time, nanoseconds (System.nanoTime) |  24
+ *  +---------------------------------------------------------------+
+ *  |                 Amount, minor units (field 4)                 |  32
+ *  +---------------------------------------------------------------+
+ *  |                 Card Token, high 64 bits                      |  40
+ *  +---------------------------------------------------------------+
+ *  |                 Card Token, low 64 bits                       |  48
+ *  +---------------------------------------------------------------+
+ *  |                 Authorization Id (field 38; -1 when none)     |  56
+ *  +---------------------------------------------------------------+
+ *  | Message Type Indicator (int)  | Processing Code (int, f. 3)   |  64
+ *  +---------------------------------------------------------------+
+ *  | STAN (int, field 11)          | Transmission Time (int, f. 7) |  72
+ *  +---------------------------------------------------------------+
+ *  | Rule Id (int)                 | PAN First Six (int)           |  80
+ *  +---------------------------------------------------------------+
+ *  | PAN Last Four | Currency f.49 | MCC f.18      | Country f.19  |  88  (shorts)
+ *  +---------------------------------------------------------------+
+ *  | POS Entry f.22| Reason| Resp. | PAN Len| Flags| Terminal Id   |  96
+ *  +---------------------------------------------------------------+
+ *  |   ... Terminal Id (8 ASCII bytes, field 41, from 102) ...     | 104
+ *  +---------------------------------------------------------------+
+ *  |   Merchant Id (15 ASCII bytes, field 42, from 110) ...        | 112
+ *  +---------------------------------------------------------------+
+ *  |   ... Merchant Id            | Reserved (3 bytes, zero)       | 120
+ *  +---------------------------------------------------------------+
+ * </pre>
+ * The length is stored last with a release store, so a reader that sees it non-zero sees the
+ * whole record. A record is valid when its length is 128, its checksum matches and its
+ * sequence is the one expected at its position. A clear PAN is never stored: the card is the
+ * keyed-hash token, displayed as the masked PAN (first six, last four, length).
+ */
+public final class JournalRecordDescriptor {
+    /** Bytes per record. */
+    public static final int RECORD_LENGTH = 128;
+    /** Bytes covered by the checksum: everything after it. */
+    public static final int CHECKSUMMED_LENGTH = RECORD_LENGTH - 8;
+
+    public static final int LENGTH_OFFSET = 0;
+    public static final int CHECKSUM_OFFSET = 4;
+    public static final int CHECKSUMMED_FROM = 8;
+    public static final int SEQUENCE_OFFSET = 8;
+    public static final int DECISION_TIME_OFFSET = 16;
+    public static final int MONOTONIC_TIME_OFFSET = 24;
+    public static final int AMOUNT_OFFSET = 32;
+    public static final int CARD_TOKEN_HIGH_OFFSET = 40;
+    public static final int CARD_TOKEN_LOW_OFFSET = 48;
+    public static final int AUTHORIZATION_ID_OFFSET = 56;
+    public static final int MESSAGE_TYPE_OFFSET = 64;
+    public static final int PROCESSING_CODE_OFFSET = 68;
+    public static final int STAN_OFFSET = 72;
+    public static final int TRANSMISSION_TIME_OFFSET = 76;
+    public static final int RULE_ID_OFFSET = 80;
+    public static final int PAN_FIRST_SIX_OFFSET = 84;
+    public static final int PAN_LAST_FOUR_OFFSET = 88;
+    public static final int CURRENCY_OFFSET = 90;
+    public static final int MCC_OFFSET = 92;
+    public static final int COUNTRY_OFFSET = 94;
+    public static final int POS_ENTRY_MODE_OFFSET = 96;
+    public static final int REASON_OFFSET = 98;
+    public static final int RESPONSE_CODE_OFFSET = 99;
+    public static final int PAN_LENGTH_OFFSET = 100;
+    public static final int FLAGS_OFFSET = 101;
+    public static final int TERMINAL_ID_OFFSET = 102;
+    public static final int MERCHANT_ID_OFFSET = 110;
+    public static final int RESERVED_OFFSET = 125;
+
+    /** Flags bit: the request carried a card token. */
+    public static final int FLAG_CARD_TOKEN_PRESENT = 1;
+
+    private JournalRecordDescriptor() {
+    }
+}

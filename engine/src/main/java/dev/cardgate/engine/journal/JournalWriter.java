@@ -1,0 +1,199 @@
+package dev.cardgate.engine.journal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.agrona.concurrent.EpochClock;
+
+import dev.cardgate.engine.event.AuthorizationEvent;
+import dev.cardgate.engine.event.DecisionReason;
+
+/**
+ * Appends records to the journal's active segment, rolls to a new segment when it is full, and
+ * syncs what was written.
+ *
+ * <p>Failure contract: a method that throws leaves the writer as it was before the call (a
+ * failed roll keeps the full segment active; a failed sync keeps the range unsynced), so the
+ * caller can retry it. Threading: the journal thread only, except {@link #activeChannelForSync}
+ * (any thread). No allocation per record; a roll allocates.
+ */
+public final class JournalWriter implements AutoCloseable {
+    private final Path directory;
+    private final int segmentBytes;
+    private final String fingerprint;
+    private final SegmentStorage storage;
+    private final EpochClock clock;
+    private final boolean syncOnRoll;
+    private final JournalRecordEncoder encoder = new JournalRecordEncoder();
+    private final RecordChecksum headerChecksum = new RecordChecksum();
+
+    private volatile SegmentFile active;
+    private long activeIndex;
+    private long activeBaseSequence;
+    private int activeCapacity;
+    private int recordsInActive;
+    private int syncedOffset;
+    private long nextSequence;
+    private long syncedSequence;
+
+    /**
+     * Opens the writer after the journal's scan: appends to the scan's last segment, or creates
+     * the first segment when there is none.
+     *
+     * @param syncOnRoll force a full segment (and the folder) before moving to the next: false only
+     *                   with durability none
+     */
+    public JournalWriter(final Path directory, final int segmentBytes, final String fingerprint,
+        final SegmentStorage storage, final EpochClock clock, final boolean syncOnRoll,
+        final JournalInventory inventory) throws IOException {
+        this.directory = directory;
+        this.segmentBytes = segmentBytes;
+        this.fingerprint = fingerprint;
+        this.storage = storage;
+        this.clock = clock;
+        this.syncOnRoll = syncOnRoll;
+        final SegmentSummary last = inventory.lastSegment();
+        if (last == null) {
+            nextSequence = inventory.nextSequence();
+            active = createSegment(0, nextSequence);
+            activeIndex = 0;
+            activeBaseSequence = nextSequence;
+            recordsInActive = 0;
+        }
+        else {
+            active = storage.openForAppend(last.path());
+            activeIndex = last.segmentIndex();
+            activeBaseSequence = last.baseSequence();
+            recordsInActive = last.recordCount();
+            nextSequence = last.baseSequence() + last.recordCount();
+        }
+        activeCapacity = SegmentHeaderDescriptor.recordCapacity(active.length());
+        syncedOffset = SegmentHeaderDescriptor.recordOffset(recordsInActive);
+        syncedSequence = nextSequence;
+    }
+
+    /**
+     * Appends the record of a decided event, rolling first when the active segment is full.
+     *
+     * @return the record's engine sequence
+     * @throws IOException when a roll could not sync the full segment or create the next one
+     */
+    public long append(final AuthorizationEvent event, final long monotonicNanos) throws IOException {
+        if (recordsInActive == activeCapacity) {
+            roll();
+        }
+        final long sequence = nextSequence;
+        encoder.encode(active.buffer(), SegmentHeaderDescriptor.recordOffset(recordsInActive), sequence, event,
+            monotonicNanos);
+        recordsInActive++;
+        nextSequence = sequence + 1;
+        return sequence;
+    }
+
+    /** Forces every record appended to the active segment since the last sync. */
+    public void sync() throws IOException {
+        final int writtenOffset = SegmentHeaderDescriptor.recordOffset(recordsInActive);
+        if (writtenOffset > syncedOffset) {
+            storage.force(active, syncedOffset, writtenOffset - syncedOffset);
+            syncedOffset = writtenOffset;
+        }
+        syncedSequence = nextSequence;
+    }
+
+    /** Every record below this engine sequence has been synced (or was there at start). */
+    public long syncedSequence() {
+        return syncedSequence;
+    }
+
+    /** True when records were appended since the last sync. */
+    public boolean hasUnsynced() {
+        return SegmentHeaderDescriptor.recordOffset(recordsInActive) > syncedOffset;
+    }
+
+    /**
+     * Rewrites the decision of a record appended and not yet synced (it is in the active
+     * segment): its approval failed to reach the disk and is answered {@code reason} instead.
+     *
+     * @return false when the record is not in the active segment
+     */
+    public boolean amendDecision(final long sequence, final DecisionReason reason, final int ruleId) {
+        final long index = sequence - activeBaseSequence;
+        if (index < 0 || index >= recordsInActive) {
+            return false;
+        }
+        encoder.amendDecision(active.buffer(), SegmentHeaderDescriptor.recordOffset(index), reason, ruleId);
+        return true;
+    }
+
+    /** Rolls now when the active segment is full, so that the next append needs no new file. */
+    public void ensureRoom() throws IOException {
+        if (recordsInActive == activeCapacity) {
+            roll();
+        }
+    }
+
+    /** The engine sequence the next record gets. */
+    public long nextSequence() {
+        return nextSequence;
+    }
+
+    /** The index of the segment being written. */
+    public long activeSegmentIndex() {
+        return activeIndex;
+    }
+
+    /** The segment being written; read by the interval syncer's thread. */
+    public SegmentFile activeChannelForSync() {
+        return active;
+    }
+
+    private void roll() throws IOException {
+        if (syncOnRoll) {
+            sync();
+        }
+        final long nextIndex = activeIndex + 1;
+        final SegmentFile next = createSegment(nextIndex, nextSequence);
+        final SegmentFile previous = active;
+        active = next;
+        activeIndex = nextIndex;
+        activeBaseSequence = nextSequence;
+        activeCapacity = SegmentHeaderDescriptor.recordCapacity(next.length());
+        recordsInActive = 0;
+        syncedOffset = SegmentHeaderDescriptor.recordOffset(0);
+        previous.close();
+    }
+
+    private SegmentFile createSegment(final long index, final long baseSequence) throws IOException {
+        final SegmentFile segment = storage.create(SegmentFiles.segmentPath(directory, index), segmentBytes);
+        try {
+            SegmentHeader.write(segment.buffer(), index, baseSequence, clock.time(), fingerprint, headerChecksum);
+            if (syncOnRoll) {
+                storage.force(segment, 0, SegmentHeaderDescriptor.HEADER_LENGTH);
+                storage.forceDirectory(directory);
+            }
+            return segment;
+        }
+        catch (final IOException | RuntimeException failure) {
+            segment.close();
+            java.nio.file.Files.deleteIfExists(segment.path());
+            throw failure;
+        }
+    }
+
+    /** Syncs what was appended (unless with durability none) and closes the active segment. */
+    public void close(final boolean syncFirst) throws IOException {
+        try {
+            if (syncFirst) {
+                sync();
+            }
+        }
+        finally {
+            active.close();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        close(true);
+    }
+}

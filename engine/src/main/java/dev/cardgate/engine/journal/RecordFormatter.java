@@ -1,0 +1,73 @@
+package dev.cardgate.engine.journal;
+
+import java.time.Instant;
+
+import dev.cardgate.engine.event.DecisionReason;
+import dev.cardgate.engine.event.PanParts;
+
+/**
+ * Renders a record as one aligned text line or one JSON line, for the reader command. Shows the
+ * masked PAN and the token, never more. Allocates: a tool, not the hot path.
+ */
+public final class RecordFormatter {
+    /** The header of the aligned text format. */
+    public static final String TEXT_HEADER = String.format("%-10s %-24s %-4s %-6s %-8s %-15s %-19s %12s %-3s %-4s %-2s %-24s %-5s",
+        "sequence", "decided", "mti", "stan", "terminal", "merchant", "pan", "amount", "cur", "mcc", "rc", "reason",
+        "rule");
+
+    private RecordFormatter() {
+    }
+
+    /** One aligned line under {@link #TEXT_HEADER}. */
+    public static String text(final JournalRecord record) {
+        return String.format("%-10d %-24s %04d %06d %-8s %-15s %-19s %12d %03d %04d %02d %-24s %-5d",
+            record.sequence(), Instant.ofEpochMilli(record.decisionTimeEpochMillis()), record.messageTypeIndicator(),
+            record.systemTraceAuditNumber(), record.terminalId(), record.merchantId(), maskedPan(record),
+            record.amountMinor(), record.currencyCode(), record.merchantCategoryCode(), record.responseCode(),
+            reasonName(record), record.ruleId());
+    }
+
+    /** One JSON object on one line. */
+    public static String json(final JournalRecord record) {
+        return "{\"sequence\":" + record.sequence()
+            + ",\"decidedAt\":\"" + Instant.ofEpochMilli(record.decisionTimeEpochMillis()) + '"'
+            + ",\"monotonicNanos\":" + record.monotonicNanos()
+            + ",\"messageType\":\"" + String.format("%04d", record.messageTypeIndicator()) + '"'
+            + ",\"stan\":" + record.systemTraceAuditNumber()
+            + ",\"transmissionDateTime\":\"" + String.format("%010d", record.transmissionDateTime()) + '"'
+            + ",\"terminalId\":\"" + escape(record.terminalId()) + '"'
+            + ",\"merchantId\":\"" + escape(record.merchantId()) + '"'
+            + ",\"maskedPan\":\"" + maskedPan(record) + '"'
+            + ",\"cardToken\":" + (record.cardTokenPresent()
+                ? "\"" + String.format("%016x%016x", record.cardTokenHigh(), record.cardTokenLow()) + '"' : "null")
+            + ",\"amountMinor\":" + record.amountMinor()
+            + ",\"currency\":" + record.currencyCode()
+            + ",\"mcc\":" + record.merchantCategoryCode()
+            + ",\"country\":" + record.countryCode()
+            + ",\"posEntryMode\":" + record.posEntryMode()
+            + ",\"responseCode\":\"" + String.format("%02d", record.responseCode()) + '"'
+            + ",\"reason\":\"" + reasonName(record) + '"'
+            + ",\"ruleId\":" + record.ruleId() + '}';
+    }
+
+    static String reasonName(final JournalRecord record) {
+        final DecisionReason reason = record.reason();
+        return reason != null ? reason.name() : "UNKNOWN-" + record.reasonOrdinal();
+    }
+
+    private static String maskedPan(final JournalRecord record) {
+        return PanParts.toString(record.panLength(), record.panFirstSix(), record.panLastFour());
+    }
+
+    private static String escape(final String text) {
+        final StringBuilder escaped = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            final char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                escaped.append('\\');
+            }
+            escaped.append(c);
+        }
+        return escaped.toString();
+    }
+}

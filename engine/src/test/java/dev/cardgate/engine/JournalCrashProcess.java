@@ -1,0 +1,51 @@
+package dev.cardgate.engine;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import dev.cardgate.engine.config.EngineConfiguration;
+import dev.cardgate.engine.event.AuthorizationEvent;
+import dev.cardgate.engine.event.DecisionListener;
+import dev.cardgate.engine.journal.FileSegmentStorage;
+import dev.cardgate.engine.token.CardToken;
+
+/**
+ * The child JVM of {@link JournalCrashTest}: an engine with the journal (batch, ack-after-sync)
+ * under continuous load; prints each answered request's STAN after its listener has fired, until
+ * it is killed. Arguments: the data folder and the token key as hex.
+ */
+public final class JournalCrashProcess {
+    private JournalCrashProcess() {
+    }
+
+    public static void main(final String[] arguments) {
+        final EngineConfiguration configuration = EngineConfiguration.builder()
+            .dataDirectory(Path.of(arguments[0]))
+            .engineName("crash")
+            .ringSize(1024)
+            .blocklistCapacity(1_000)
+            .tokenKeyHex(arguments[1])
+            .journal(journal -> journal.segmentBytes(64 * 1024))
+            .build();
+        final AuthorizationEngine engine = AuthorizationEngine.launch(configuration, FileSegmentStorage.INSTANCE,
+            List.of());
+        final CardToken token = new CardToken();
+        engine.newTokenizer().tokenize("4111111111111111", token);
+        final DecisionListener printer = event -> {
+            if (event.approved()) {
+                System.out.println(event.systemTraceAuditNumber());
+            }
+        };
+        for (int stan = 1; ; stan++) {
+            final long sequence = engine.claim();
+            if (sequence < 0) {
+                return;
+            }
+            final AuthorizationEvent event = engine.claimedEvent(sequence);
+            event.messageTypeIndicator(100).systemTraceAuditNumber(stan).terminalId("TERM0001")
+                .merchantId("MERCHANT0000001").cardToken(token).maskedPan(16, 411111, 1111).amountMinor(stan)
+                .currencyCode(978).listener(printer);
+            engine.publish(sequence);
+        }
+    }
+}
