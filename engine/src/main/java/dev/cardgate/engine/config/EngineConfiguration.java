@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.SystemEpochClock;
@@ -39,9 +40,11 @@ public final class EngineConfiguration {
     private final String clockDescription;
     private final Duration shutdownTimeout;
     private final Map<ConfigurationKey, String> sources;
+    private final FrontEndConfiguration frontEnd;
 
-    private EngineConfiguration(final Builder builder) {
-        dataDirectory = builder.dataDirectory;
+    private EngineConfiguration(final Builder builder, final Path dataDirectory, final FrontEndConfiguration frontEnd) {
+        this.dataDirectory = dataDirectory;
+        this.frontEnd = frontEnd;
         engineName = builder.engineName;
         ringSize = builder.ringSize;
         waitStrategy = builder.waitStrategy;
@@ -109,6 +112,11 @@ public final class EngineConfiguration {
         return shutdownTimeout;
     }
 
+    /** The TCP front-end's settings ({@code frontend.*}); used only when a front-end is started. */
+    public FrontEndConfiguration frontEnd() {
+        return frontEnd;
+    }
+
     /** One line per setting with where it came from; the token key itself is never shown. */
     @Override
     public String toString() {
@@ -128,6 +136,7 @@ public final class EngineConfiguration {
         }
         line(text, ConfigurationKey.CLOCK, clockDescription);
         line(text, ConfigurationKey.SHUTDOWN_TIMEOUT_MS, Long.toString(shutdownTimeout.toMillis()));
+        frontEnd.appendTo(text, key -> sources.getOrDefault(key, "default"));
         return text.toString();
     }
 
@@ -155,8 +164,30 @@ public final class EngineConfiguration {
         private Duration shutdownTimeout = Duration.ofMillis(Long.parseLong(
             ConfigurationKey.SHUTDOWN_TIMEOUT_MS.defaultValue()));
         private final Map<ConfigurationKey, String> sources = new EnumMap<>(ConfigurationKey.class);
+        private final FrontEndConfiguration.Builder frontEnd = FrontEndConfiguration.builder();
+        private Path baseDirectory;
 
         private Builder() {
+        }
+
+        /**
+         * The folder a relative data folder (and a relative dialect file) resolves against;
+         * unset, they resolve against the working directory. The launcher sets the cardgate
+         * home here, so that the shipped configuration works from any directory.
+         */
+        public Builder baseDirectory(final Path baseDirectory) {
+            this.baseDirectory = baseDirectory;
+            return this;
+        }
+
+        /** Sets front-end ({@code frontend.*}) settings. */
+        public Builder frontEnd(final Consumer<FrontEndConfiguration.Builder> settings) {
+            settings.accept(frontEnd);
+            return this;
+        }
+
+        FrontEndConfiguration.Builder frontEndBuilder() {
+            return frontEnd;
         }
 
         public Builder dataDirectory(final Path dataDirectory) {
@@ -278,10 +309,15 @@ public final class EngineConfiguration {
                     shutdownTimeout == null ? null : shutdownTimeout.toMillis(),
                     "milliseconds from 1 to " + MAX_SHUTDOWN_TIMEOUT_MS));
             }
+            final Path resolvedData = dataDirectory == null || baseDirectory == null ? dataDirectory
+                : baseDirectory.resolve(dataDirectory);
+            final FrontEndConfiguration frontEndConfiguration = frontEnd.build(problems,
+                key -> sources.getOrDefault(key, "default"),
+                resolvedData == null ? Path.of("") : resolvedData, baseDirectory);
             if (!problems.isEmpty()) {
                 throw new ConfigurationException(problems);
             }
-            return new EngineConfiguration(this);
+            return new EngineConfiguration(this, resolvedData, frontEndConfiguration);
         }
 
         private String problem(final ConfigurationKey key, final Object value, final String allowed) {

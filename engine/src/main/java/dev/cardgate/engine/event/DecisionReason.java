@@ -26,7 +26,9 @@ public enum DecisionReason {
     /** 91, issuer or switch inoperative: the ring was full, the request was not accepted. */
     SYSTEM_OVERLOADED(91),
     /** 91, issuer or switch inoperative: the engine is closing and accepts nothing new. */
-    SHUTTING_DOWN(91);
+    SHUTTING_DOWN(91),
+    /** 00 for a network management message (0800 echo, sign-on, sign-off): accepted, nothing authorized. */
+    NETWORK_MANAGEMENT_ACCEPTED(0);
 
     private static final DecisionReason[] BY_ORDINAL = values();
 
