@@ -61,6 +61,17 @@ final class RawTerminal implements AutoCloseable {
         return answer;
     }
 
+    /** Reads one answer, waiting at most {@code millis}. */
+    ISOMsg receiveWithin(final int millis) throws IOException, ISOException {
+        socket.setSoTimeout(millis);
+        try {
+            return receive();
+        }
+        finally {
+            socket.setSoTimeout(10_000);
+        }
+    }
+
     /** True when the server closes the connection within {@code millis} (bytes sent meanwhile are skipped). */
     boolean closedByServerWithin(final int millis) throws IOException {
         socket.setSoTimeout(millis);
