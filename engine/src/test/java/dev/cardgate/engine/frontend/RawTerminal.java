@@ -23,12 +23,22 @@ final class RawTerminal implements AutoCloseable {
     private final DataInputStream in;
 
     RawTerminal(final InetSocketAddress address) throws IOException {
-        socket = new Socket();
+        this(connected(address));
+    }
+
+    /** Over a socket already connected, e.g. a TLS socket. */
+    RawTerminal(final Socket socket) throws IOException {
+        this.socket = socket;
         socket.setTcpNoDelay(true);
-        socket.connect(address, 5_000);
         socket.setSoTimeout(10_000);
         out = socket.getOutputStream();
         in = new DataInputStream(socket.getInputStream());
+    }
+
+    private static Socket connected(final InetSocketAddress address) throws IOException {
+        final Socket socket = new Socket();
+        socket.connect(address, 5_000);
+        return socket;
     }
 
     /** An iso87-ascii message framed with a 4-digit length. */
