@@ -48,9 +48,20 @@ public final class SelfCheck {
 
     /** Runs the check; returns the exit status. */
     static int run(final Path configFile, final Map<String, String> environment, final PrintStream out) {
+        return run(configFile, environment, null, out);
+    }
+
+    /**
+     * Runs the check with a relative data folder resolved against {@code baseDirectory} (the
+     * cardgate home; null for the working directory); returns the exit status.
+     */
+    public static int run(final Path configFile, final Map<String, String> environment, final Path baseDirectory,
+        final PrintStream out) {
         final EngineConfiguration configuration;
         try {
-            configuration = EngineConfigurationLoader.load(configFile, environment);
+            configuration = EngineConfigurationLoader.loadBuilder(configFile, environment)
+                .baseDirectory(baseDirectory)
+                .build();
         }
         catch (final ConfigurationException invalid) {
             out.println(invalid.getMessage());

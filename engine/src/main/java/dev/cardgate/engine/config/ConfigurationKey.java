@@ -51,7 +51,44 @@ public enum ConfigurationKey {
     /** Where retired segments go: none (deleted) or a folder, relative to the journal folder. */
     JOURNAL_RETENTION_ARCHIVE_DIR("journal.retention.archive.dir", "none"),
     /** Start even when a segment in the middle of the journal is corrupt, skipping it. */
-    JOURNAL_SKIP_CORRUPT_SEGMENTS("journal.skip-corrupt-segments", "false");
+    JOURNAL_SKIP_CORRUPT_SEGMENTS("journal.skip-corrupt-segments", "false"),
+
+    /** TCP front-end: the address it listens on; loopback unless widened on purpose. */
+    FRONTEND_BIND_ADDRESS("frontend.bind-address", "127.0.0.1"),
+    /** TCP front-end: the port it listens on; 0 picks a free port. */
+    FRONTEND_PORT("frontend.port", "8583"),
+    /** TCP front-end: iso87-ascii, iso87-binary or the path of a dialect file. */
+    FRONTEND_DIALECT("frontend.dialect", "iso87-ascii"),
+    /** TCP front-end: ascii-4 or binary-2. */
+    FRONTEND_LENGTH_HEADER("frontend.length-header", "ascii-4"),
+    /** TCP front-end: true when a 5-byte TPDU follows the length header. */
+    FRONTEND_TPDU("frontend.tpdu", "false"),
+    /** TCP front-end: the largest frame accepted (TPDU included), in bytes. */
+    FRONTEND_MAX_FRAME_BYTES("frontend.max-frame-bytes", "4096"),
+    /** TCP front-end: connections open at once; more are closed on accept. */
+    FRONTEND_MAX_CONNECTIONS("frontend.max-connections", "16384"),
+    /** TCP front-end: requests of one connection in the engine at once. */
+    FRONTEND_MAX_IN_FLIGHT_PER_CONNECTION("frontend.max-in-flight-per-connection", "64"),
+    /** TCP front-end: how long a started frame may take to arrive whole, in milliseconds. */
+    FRONTEND_FRAME_TIMEOUT_MS("frontend.frame-timeout-ms", "5000"),
+    /** TCP front-end: how long a connection may stay silent (no request, no echo), in milliseconds. */
+    FRONTEND_IDLE_TIMEOUT_MS("frontend.idle-timeout-ms", "300000"),
+    /** TCP front-end: stop-reading or answer-91 when the ring is full. */
+    FRONTEND_RING_FULL("frontend.ring-full", RingFullBehaviour.STOP_READING.configName()),
+    /** TCP front-end: I/O threads; 0 means one per available processor. */
+    FRONTEND_IO_THREADS("frontend.io-threads", "0"),
+    /** TCP front-end: auto, epoll or nio. */
+    FRONTEND_TRANSPORT("frontend.transport", NetworkTransport.AUTO.configName()),
+    /** TCP front-end: true to require TLS on every connection. */
+    FRONTEND_TLS_ENABLED("frontend.tls.enabled", "false"),
+    /** TCP front-end: the server certificate chain (PEM); relative paths resolve against the data folder. */
+    FRONTEND_TLS_CERTIFICATE("frontend.tls.certificate", "tls/certificate.pem"),
+    /** TCP front-end: the server's private key (PEM, PKCS#8, unencrypted); relative to the data folder. */
+    FRONTEND_TLS_PRIVATE_KEY("frontend.tls.private-key", "tls/private-key.pem"),
+    /** TCP front-end: none or require (mutual TLS). */
+    FRONTEND_TLS_CLIENT_AUTH("frontend.tls.client-auth", TlsClientAuth.NONE.configName()),
+    /** TCP front-end: certificates (PEM) trusted to sign terminal certificates; relative to the data folder. */
+    FRONTEND_TLS_TRUSTED_CERTIFICATES("frontend.tls.trusted-certificates", "tls/trusted-clients.pem");
 
     /** The environment variable that carries the card token key as hex; never read from a file. */
     public static final String TOKEN_KEY_ENVIRONMENT_VARIABLE = "CARDGATE_TOKEN_KEY";

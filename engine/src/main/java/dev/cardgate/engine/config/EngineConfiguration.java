@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.SystemEpochClock;
@@ -41,8 +42,11 @@ public final class EngineConfiguration {
     private final Map<ConfigurationKey, String> sources;
     private final JournalSettings journal;
 
-    private EngineConfiguration(final Builder builder) {
-        dataDirectory = builder.dataDirectory;
+    private final FrontEndConfiguration frontEnd;
+
+    private EngineConfiguration(final Builder builder, final Path dataDirectory, final FrontEndConfiguration frontEnd) {
+        this.dataDirectory = dataDirectory;
+        this.frontEnd = frontEnd;
         engineName = builder.engineName;
         ringSize = builder.ringSize;
         waitStrategy = builder.waitStrategy;
@@ -116,6 +120,11 @@ public final class EngineConfiguration {
         return journal;
     }
 
+    /** The TCP front-end's settings ({@code frontend.*}); used only when a front-end is started. */
+    public FrontEndConfiguration frontEnd() {
+        return frontEnd;
+    }
+
     /** One line per setting with where it came from; the token key itself is never shown. */
     @Override
     public String toString() {
@@ -136,6 +145,8 @@ public final class EngineConfiguration {
         line(text, ConfigurationKey.CLOCK, clockDescription);
         line(text, ConfigurationKey.SHUTDOWN_TIMEOUT_MS, Long.toString(shutdownTimeout.toMillis()));
         journal.describeInto(text, sources);
+
+        frontEnd.appendTo(text, key -> sources.getOrDefault(key, "default"));
         return text.toString();
     }
 
@@ -165,6 +176,9 @@ public final class EngineConfiguration {
         private final Map<ConfigurationKey, String> sources = new EnumMap<>(ConfigurationKey.class);
         private final JournalSettings.Builder journal = new JournalSettings.Builder(sources);
 
+        private final FrontEndConfiguration.Builder frontEnd = FrontEndConfiguration.builder();
+        private Path baseDirectory;
+
         private Builder() {
         }
 
@@ -172,6 +186,27 @@ public final class EngineConfiguration {
         public Builder journal(final java.util.function.UnaryOperator<JournalSettings.Builder> settings) {
             settings.apply(journal);
             return this;
+        }
+
+
+        /**
+         * The folder a relative data folder (and a relative dialect file) resolves against;
+         * unset, they resolve against the working directory. The launcher sets the cardgate
+         * home here, so that the shipped configuration works from any directory.
+         */
+        public Builder baseDirectory(final Path baseDirectory) {
+            this.baseDirectory = baseDirectory;
+            return this;
+        }
+
+        /** Sets front-end ({@code frontend.*}) settings. */
+        public Builder frontEnd(final Consumer<FrontEndConfiguration.Builder> settings) {
+            settings.accept(frontEnd);
+            return this;
+        }
+
+        FrontEndConfiguration.Builder frontEndBuilder() {
+            return frontEnd;
         }
 
         public Builder dataDirectory(final Path dataDirectory) {
@@ -294,10 +329,16 @@ public final class EngineConfiguration {
                     "milliseconds from 1 to " + MAX_SHUTDOWN_TIMEOUT_MS));
             }
             journal.validate(problems);
+
+            final Path resolvedData = dataDirectory == null || baseDirectory == null ? dataDirectory
+                : baseDirectory.resolve(dataDirectory);
+            final FrontEndConfiguration frontEndConfiguration = frontEnd.build(problems,
+                key -> sources.getOrDefault(key, "default"),
+                resolvedData == null ? Path.of("") : resolvedData, baseDirectory);
             if (!problems.isEmpty()) {
                 throw new ConfigurationException(problems);
             }
-            return new EngineConfiguration(this);
+            return new EngineConfiguration(this, resolvedData, frontEndConfiguration);
         }
 
         private String problem(final ConfigurationKey key, final Object value, final String allowed) {

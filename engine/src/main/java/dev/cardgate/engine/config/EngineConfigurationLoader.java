@@ -121,6 +121,10 @@ public final class EngineConfigurationLoader {
 
     private static void apply(final EngineConfiguration.Builder builder, final ConfigurationKey key,
         final String value, final String source, final List<String> problems) {
+        if (FrontEndConfigurationParser.handles(key)) {
+            FrontEndConfigurationParser.apply(builder.frontEndBuilder(), key, value, source, problems);
+            return;
+        }
         switch (key) {
             case DATA_DIR:
                 parsePath(key, value, source, problems, builder::dataDirectory);

@@ -13,7 +13,8 @@ import dev.cardgate.engine.pipeline.EngineCounters;
  * <p>Threading: runs on the decision thread, the single writer of all mutable engine state
  * (the checks' state, the authorization id sequence, the decision counters). Per event it
  * reads the clock once, walks the chain and writes primitives: no allocation, no logging, no
- * lock. A check that throws is answered 96 by the stage's failure handler.
+ * lock. A network management message (message class 8) is acknowledged with 00 and no
+ * authorization id, without running the checks. A check that throws is answered 96 by the stage's failure handler.
  */
 public final class DecisionHandler implements EventHandler<AuthorizationEvent> {
     private final EpochClock clock;
@@ -32,6 +33,12 @@ public final class DecisionHandler implements EventHandler<AuthorizationEvent> {
     @Override
     public void onEvent(final AuthorizationEvent event, final long sequence, final boolean endOfBatch) {
         event.clearDecision();
+        if (event.isNetworkManagement()) {
+            // echo, sign-on, sign-off: answered 00 without card checks (a card is not involved)
+            event.acknowledge(clock.time());
+            counters.recordNetworkManagement();
+            return;
+        }
         chain.decide(event, clock.time(), authorizationIds);
         if (event.approved()) {
             counters.recordApproved();

@@ -3,6 +3,7 @@ package dev.cardgate.engine.event;
 import java.util.Arrays;
 
 import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 
 import dev.cardgate.engine.token.CardToken;
 
@@ -33,6 +34,7 @@ public final class AuthorizationEvent {
     public static final int NO_RULE = 0;
 
     private static final byte SPACE = ' ';
+    private static final int MIN_REQUEST_CAPACITY = 512;
 
     // request: written by the producer before publication
     private int messageTypeIndicator;
@@ -55,6 +57,13 @@ public final class AuthorizationEvent {
     private int merchantCategoryCode;
     private int countryCode;
     private int posEntryMode;
+    private int networkManagementCode;
+    private int originalMessageType;
+    private int originalSystemTraceAuditNumber;
+    private long originalTransmissionDateTime;
+    // the request as received (a front-end echoes fields from it); grown once per slot, then reused
+    private final UnsafeBuffer requestBytes = new UnsafeBuffer(new byte[0]);
+    private int requestLength;
 
     // routing of the answer: written by the producer, read by the reply thread
     private DecisionListener listener;
@@ -96,6 +105,11 @@ public final class AuthorizationEvent {
         merchantCategoryCode = 0;
         countryCode = 0;
         posEntryMode = 0;
+        networkManagementCode = 0;
+        originalMessageType = 0;
+        originalSystemTraceAuditNumber = 0;
+        originalTransmissionDateTime = 0;
+        requestLength = 0;
         listener = null;
         correlationId = 0;
         attachment = null;
@@ -331,6 +345,69 @@ public final class AuthorizationEvent {
         return this;
     }
 
+    /** Field 70, network management information code (1 sign-on, 2 sign-off, 301 echo); 0 if absent. */
+    public int networkManagementCode() {
+        return networkManagementCode;
+    }
+
+    public AuthorizationEvent networkManagementCode(final int networkManagementCode) {
+        this.networkManagementCode = networkManagementCode;
+        return this;
+    }
+
+    /** True for a network management message (message class 8: 0800, 0820, ...). */
+    public boolean isNetworkManagement() {
+        return messageTypeIndicator / 100 % 10 == 8;
+    }
+
+    /** Field 90, original data elements: the original message type ("0100" is 100); 0 if absent. */
+    public int originalMessageType() {
+        return originalMessageType;
+    }
+
+    /** Field 90: the original system trace audit number; 0 if absent. */
+    public int originalSystemTraceAuditNumber() {
+        return originalSystemTraceAuditNumber;
+    }
+
+    /** Field 90: the original transmission date and time, MMDDhhmmss as a number; 0 if absent. */
+    public long originalTransmissionDateTime() {
+        return originalTransmissionDateTime;
+    }
+
+    /** Sets the parts of field 90 a reversal refers to its original by. */
+    public AuthorizationEvent originalDataElements(final int originalMessageType,
+        final int originalSystemTraceAuditNumber, final long originalTransmissionDateTime) {
+        this.originalMessageType = originalMessageType;
+        this.originalSystemTraceAuditNumber = originalSystemTraceAuditNumber;
+        this.originalTransmissionDateTime = originalTransmissionDateTime;
+        return this;
+    }
+
+    /**
+     * Copies the request as received (e.g. an ISO 8583 message) into this entry, so that the
+     * reply side can echo its fields. The entry's buffer grows to the largest request it has
+     * carried and is reused: once every slot has carried its largest request, nothing allocates.
+     */
+    public AuthorizationEvent requestBytes(final DirectBuffer source, final int offset, final int length) {
+        if (requestBytes.capacity() < length) {
+            requestBytes.wrap(new byte[Math.max(length, MIN_REQUEST_CAPACITY)]);
+        }
+        requestBytes.putBytes(0, source, offset, length);
+        requestLength = length;
+        return this;
+    }
+
+    /** The request as copied by {@link #requestBytes(DirectBuffer, int, int)}, from offset 0. */
+    public DirectBuffer requestBytes() {
+        return requestBytes;
+    }
+
+    /** Length of the copied request; 0 when none was copied. */
+    public int requestLength() {
+        return requestLength;
+    }
+
     /** Who is told the decision, on the reply thread. Required. */
     public DecisionListener listener() {
         return listener;
@@ -408,6 +485,17 @@ public final class AuthorizationEvent {
         this.reason = DecisionReason.APPROVED;
         this.ruleId = NO_RULE;
         this.authorizationId = authorizationId;
+        this.decisionTimeEpochMillis = nowEpochMillis;
+    }
+
+    /**
+     * Decision thread only: accept a network management message (echo, sign-on, sign-off):
+     * answered 00 with no authorization id, since nothing was authorized.
+     */
+    public void acknowledge(final long nowEpochMillis) {
+        this.reason = DecisionReason.NETWORK_MANAGEMENT_ACCEPTED;
+        this.ruleId = NO_RULE;
+        this.authorizationId = NO_AUTHORIZATION_ID;
         this.decisionTimeEpochMillis = nowEpochMillis;
     }
 

@@ -30,7 +30,10 @@ public enum DecisionReason {
     /** 96, system malfunction: the journal could not write the record, so no approval is given. */
     JOURNAL_FAILURE(96),
     /** 91, issuer or switch inoperative: the journal cannot write; new requests are refused. */
-    JOURNAL_UNAVAILABLE(91);
+    JOURNAL_UNAVAILABLE(91),
+
+    /** 00 for a network management message (0800 echo, sign-on, sign-off): accepted, nothing authorized. */
+    NETWORK_MANAGEMENT_ACCEPTED(0);
 
     private static final DecisionReason[] BY_ORDINAL = values();
 

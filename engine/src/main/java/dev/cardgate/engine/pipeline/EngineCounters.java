@@ -23,6 +23,18 @@ public final class EngineCounters {
     private final AtomicLong approvalsWithheldByJournal = new AtomicLong();
     private final AtomicLong refusedJournalUnavailable = new AtomicLong();
 
+    private final AtomicLong networkManagement = new AtomicLong();
+    // front-end (dev.cardgate.engine.frontend): bumped by the I/O threads
+    private final AtomicLong connectionsAccepted = new AtomicLong();
+    private final AtomicLong connectionsRefused = new AtomicLong();
+    private final AtomicLong framesMalformed = new AtomicLong();
+    private final AtomicLong framesUnreadable = new AtomicLong();
+    private final AtomicLong unsupportedMessageTypes = new AtomicLong();
+    private final AtomicLong slowSendersCut = new AtomicLong();
+    private final AtomicLong idleConnectionsClosed = new AtomicLong();
+    private final AtomicLong answeredOverloaded = new AtomicLong();
+    private final AtomicLong readingPaused = new AtomicLong();
+
     /** Decision thread only. */
     public void recordApproved() {
         approved.lazySet(approved.get() + 1);
@@ -51,6 +63,97 @@ public final class EngineCounters {
     /** Producers. */
     public void recordRefusedShuttingDown() {
         refusedShuttingDown.incrementAndGet();
+    }
+
+    /** Decision thread only. */
+    public void recordNetworkManagement() {
+        networkManagement.lazySet(networkManagement.get() + 1);
+    }
+
+    /** Front-end I/O threads: a terminal connection was accepted. */
+    public void recordConnectionAccepted() {
+        connectionsAccepted.incrementAndGet();
+    }
+
+    /** Front-end I/O threads: a connection over the limit was closed at once. */
+    public void recordConnectionRefused() {
+        connectionsRefused.incrementAndGet();
+    }
+
+    /** Front-end I/O threads: a frame that could not be decoded was answered 30. */
+    public void recordFrameMalformed() {
+        framesMalformed.incrementAndGet();
+    }
+
+    /** Front-end I/O threads: a frame (or length header) that could not be read closed its connection. */
+    public void recordFrameUnreadable() {
+        framesUnreadable.incrementAndGet();
+    }
+
+    /** Front-end I/O threads: a message of a type the engine does not handle (answered 12 if it has an answer). */
+    public void recordUnsupportedMessageType() {
+        unsupportedMessageTypes.incrementAndGet();
+    }
+
+    /** Front-end I/O threads: a connection was closed because a frame took too long to arrive. */
+    public void recordSlowSenderCut() {
+        slowSendersCut.incrementAndGet();
+    }
+
+    /** Front-end I/O threads: a connection was closed after the idle timeout. */
+    public void recordIdleConnectionClosed() {
+        idleConnectionsClosed.incrementAndGet();
+    }
+
+    /** Front-end I/O threads: a request was answered 91 by the front-end because the ring was full. */
+    public void recordAnsweredOverloaded() {
+        answeredOverloaded.incrementAndGet();
+    }
+
+    /** Front-end: a connection stopped reading (ring full, in-flight bound, or slow reader). */
+    public void recordReadingPaused() {
+        readingPaused.incrementAndGet();
+    }
+
+    /** Network management messages acknowledged (0800 echo, sign-on, sign-off). */
+    public long networkManagement() {
+        return networkManagement.get();
+    }
+
+    public long connectionsAccepted() {
+        return connectionsAccepted.get();
+    }
+
+    public long connectionsRefused() {
+        return connectionsRefused.get();
+    }
+
+    public long framesMalformed() {
+        return framesMalformed.get();
+    }
+
+    public long framesUnreadable() {
+        return framesUnreadable.get();
+    }
+
+    public long unsupportedMessageTypes() {
+        return unsupportedMessageTypes.get();
+    }
+
+    public long slowSendersCut() {
+        return slowSendersCut.get();
+    }
+
+    public long idleConnectionsClosed() {
+        return idleConnectionsClosed.get();
+    }
+
+    public long answeredOverloaded() {
+        return answeredOverloaded.get();
+    }
+
+    public long readingPaused() {
+        return readingPaused.get();
     }
 
     /** Requests the decision chain approved. */
@@ -143,6 +246,17 @@ public final class EngineCounters {
         return refusedJournalUnavailable.get();
     }
 
+    private String frontEndSummary() {
+        if (connectionsAccepted() == 0) {
+            return "";
+        }
+        return ", connectionsAccepted=" + connectionsAccepted() + ", connectionsRefused=" + connectionsRefused()
+            + ", framesMalformed=" + framesMalformed() + ", framesUnreadable=" + framesUnreadable()
+            + ", unsupportedMessageTypes=" + unsupportedMessageTypes() + ", slowSendersCut=" + slowSendersCut()
+            + ", idleConnectionsClosed=" + idleConnectionsClosed() + ", answeredOverloaded=" + answeredOverloaded()
+            + ", readingPaused=" + readingPaused();
+    }
+
     @Override
     public String toString() {
         return "approved=" + approved() + ", declined=" + declined() + ", stageFailures=" + stageFailures()
@@ -150,6 +264,7 @@ public final class EngineCounters {
             + ", refusedShuttingDown=" + refusedShuttingDown()
             + ", journaled=" + journaled() + ", journalSyncs=" + journalSyncs() + ", journalFailures="
             + journalFailures() + ", journalRecoveries=" + journalRecoveries() + ", approvalsWithheldByJournal="
-            + approvalsWithheldByJournal() + ", refusedJournalUnavailable=" + refusedJournalUnavailable();
+            + approvalsWithheldByJournal() + ", refusedJournalUnavailable=" + refusedJournalUnavailable()
+            + ", networkManagement=" + networkManagement() + frontEndSummary();
     }
 }

@@ -1,0 +1,99 @@
+package dev.cardgate.engine.cli;
+
+import java.io.PrintStream;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+import dev.cardgate.engine.AuthorizationEngine;
+import dev.cardgate.engine.frontend.FrontEnd;
+
+/**
+ * The shutdown of {@code cardgate serve}, run as the JVM's shutdown hook (SIGTERM, SIGINT,
+ * System.exit): the front-end stops accepting and reading, answers what it took, then the engine
+ * drains and closes its files. Meanwhile a second SIGTERM or SIGINT halts the JVM at once, as
+ * does a watchdog when the whole takes more than twice the shutdown timeout.
+ *
+ * <p>Why a second signal needs {@code sun.misc.Signal}: once shutdown hooks run, the JVM's own
+ * handler blocks further signals for good. The handler is installed through reflection, since
+ * the compiler (with {@code -Werror}) refuses the internal API by name; where it is missing,
+ * only the watchdog forces the exit.
+ */
+final class GracefulShutdown implements Runnable {
+    private static final int HALT_STATUS = 130;
+
+    private final FrontEnd frontEnd;
+    private final AuthorizationEngine engine;
+    private final Duration timeout;
+    private final PrintStream out;
+    private final CountDownLatch completed = new CountDownLatch(1);
+    private volatile boolean clean;
+
+    GracefulShutdown(final FrontEnd frontEnd, final AuthorizationEngine engine, final Duration timeout,
+        final PrintStream out) {
+        this.frontEnd = frontEnd;
+        this.engine = engine;
+        this.timeout = timeout;
+        this.out = out;
+    }
+
+    @Override
+    public void run() {
+        haltOnSecondSignal("TERM");
+        haltOnSecondSignal("INT");
+        startWatchdog();
+        out.println("cardgate stopping: no new connections or requests; answering what was taken");
+        final boolean answered = frontEnd.close(timeout);
+        engine.close();
+        clean = answered;
+        out.println("cardgate stopped" + (answered ? "" : " with requests left unanswered") + "; " + engine.counters());
+        out.flush();
+        completed.countDown();
+    }
+
+    /** Main thread: waits until the shutdown has finished; true when it was clean. */
+    boolean awaitCompletion() throws InterruptedException {
+        completed.await();
+        return clean;
+    }
+
+    private void startWatchdog() {
+        final Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(timeout.multipliedBy(2).toMillis() + 1_000);
+                out.println("cardgate: shutdown took too long, halting");
+                out.flush();
+                Runtime.getRuntime().halt(HALT_STATUS);
+            }
+            catch (final InterruptedException finished) {
+                Thread.currentThread().interrupt();
+            }
+        }, "cardgate-shutdown-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+    }
+
+    private void haltOnSecondSignal(final String signalName) {
+        try {
+            final Class<?> signalClass = Class.forName("sun.misc.Signal");
+            final Class<?> handlerClass = Class.forName("sun.misc.SignalHandler");
+            final Object handler = Proxy.newProxyInstance(GracefulShutdown.class.getClassLoader(),
+                new Class<?>[] {handlerClass}, (proxy, method, arguments) -> {
+                    if ("handle".equals(method.getName())) {
+                        out.println("cardgate: second SIG" + signalName + ", halting");
+                        out.flush();
+                        Runtime.getRuntime().halt(HALT_STATUS);
+                    }
+                    return "toString".equals(method.getName()) ? "cardgate second-signal handler"
+                        : "hashCode".equals(method.getName()) ? 0 : Boolean.FALSE;
+                });
+            final Method handle = signalClass.getMethod("handle", signalClass, handlerClass);
+            handle.invoke(null, signalClass.getConstructor(String.class).newInstance(signalName), handler);
+        }
+        catch (final ReflectiveOperationException | RuntimeException unavailable) {
+            out.println("cardgate: a second SIG" + signalName + " cannot force the exit here ("
+                + unavailable.getClass().getSimpleName() + "); the shutdown watchdog will");
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.cardgate.engine.cli;
+
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+
+import dev.cardgate.engine.AuthorizationEngine;
+import dev.cardgate.engine.blocklist.BlocklistException;
+import dev.cardgate.engine.config.ConfigurationException;
+import dev.cardgate.engine.config.EngineConfiguration;
+import dev.cardgate.engine.config.FrontEndConfiguration;
+import dev.cardgate.engine.frontend.FrontEnd;
+import dev.cardgate.engine.token.TokenKeyException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * {@code cardgate serve}: launches the engine and its TCP front-end on the configuration and
+ * serves terminals until SIGTERM (or SIGINT): then it stops accepting, answers what it took,
+ * closes the engine's files and exits 0; a second signal, or the shutdown timeout passed twice
+ * over, ends the process at once.
+ *
+ * <p>Exit status: 0 after a clean shutdown, 1 when requests were left unanswered, 2 when it
+ * cannot start (configuration, key, map file or address; the message says which).
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = "Serve terminals: ISO 8583 over TCP on the configured address (default 127.0.0.1:8583).")
+final class ServeCommand implements Callable<Integer> {
+    @Mixin
+    private ConfigurationOption configurationOption;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        final PrintStream out = System.out;
+        final EngineConfiguration configuration;
+        try {
+            configuration = configurationOption.load(System.getenv());
+        }
+        catch (final ConfigurationException invalid) {
+            out.println(invalid.getMessage());
+            return 2;
+        }
+        final AuthorizationEngine engine;
+        try {
+            engine = AuthorizationEngine.launch(configuration);
+        }
+        catch (final TokenKeyException | BlocklistException | java.io.UncheckedIOException cannotStart) {
+            out.println("cannot start the engine: " + cannotStart.getMessage());
+            return 2;
+        }
+        final FrontEnd frontEnd;
+        try {
+            frontEnd = FrontEnd.start(engine);
+        }
+        catch (final IllegalStateException cannotListen) {
+            out.println("cannot start the front-end: " + cannotListen.getMessage());
+            engine.close();
+            return 2;
+        }
+        final GracefulShutdown shutdown = new GracefulShutdown(frontEnd, engine, configuration.shutdownTimeout(), out);
+        Runtime.getRuntime().addShutdownHook(new Thread(shutdown, "cardgate-shutdown"));
+        printStarted(out, configuration, frontEnd);
+        return shutdown.awaitCompletion() ? 0 : 1;
+    }
+
+    private static void printStarted(final PrintStream out, final EngineConfiguration configuration,
+        final FrontEnd frontEnd) {
+        final FrontEndConfiguration frontEndConfiguration = configuration.frontEnd();
+        out.println("cardgate listening on " + frontEnd.localAddress().getHostString() + ":"
+            + frontEnd.localAddress().getPort() + " (" + frontEnd.transportName()
+            + (frontEndConfiguration.tlsEnabled() ? ", TLS client-auth " + frontEndConfiguration.tlsClientAuth()
+                .configName() : ", plain TCP") + ")");
+        out.println("  dialect   " + frontEndConfiguration.dialect().name()
+            + (frontEndConfiguration.dialectName().equals(frontEndConfiguration.dialect().name()) ? ""
+                : " (" + frontEndConfiguration.dialectName() + ")"));
+        out.println("  framing   " + frontEndConfiguration.framingDescription() + ", frames up to "
+            + frontEndConfiguration.maxFrameBytes() + " bytes");
+        out.println("  data      " + configuration.dataDirectory().toAbsolutePath().normalize());
+        out.println("  token key " + (configuration.tokenKeyHex() != null ? "from the environment"
+            : configuration.tokenKeyFile().toAbsolutePath().normalize().toString()));
+        out.println("  blocklist " + configuration.blocklistFile().toAbsolutePath().normalize());
+        out.println("stop with SIGTERM or Ctrl-C (a second one forces the exit)");
+        out.flush();
+    }
+}

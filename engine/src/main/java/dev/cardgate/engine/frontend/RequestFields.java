@@ -1,0 +1,139 @@
+package dev.cardgate.engine.frontend;
+
+import org.agrona.concurrent.UnsafeBuffer;
+
+import dev.cardgate.codec.Iso8583Decoder;
+import dev.cardgate.engine.event.AuthorizationEvent;
+import dev.cardgate.engine.token.CardToken;
+import dev.cardgate.engine.token.PanTokenizer;
+
+/**
+ * Copies what the engine decides on from a decoded request into a claimed ring entry, and turns
+ * the card number into its token there, so the clear PAN never leaves this thread.
+ *
+ * <p>Fields are read through the decoder's character view, so the same code serves ASCII, BCD
+ * and EBCDIC dialects. A field that is absent, or not digits where digits are expected, is left
+ * at the entry's "absent" value (0) for the checks to judge; nothing here throws on bad content.
+ * The PAN comes from field 2, else from track 2 (field 35) up to its separator; its scratch copy
+ * is wiped after tokenizing.
+ *
+ * <p>Not thread-safe: one per I/O thread. Allocates nothing.
+ */
+final class RequestFields {
+    private static final int FIELD_2_PAN = 2;
+    private static final int FIELD_3_PROCESSING_CODE = 3;
+    private static final int FIELD_4_AMOUNT = 4;
+    private static final int FIELD_7_TRANSMISSION_DATE_TIME = 7;
+    private static final int FIELD_12_LOCAL_TIME = 12;
+    private static final int FIELD_13_LOCAL_DATE = 13;
+    private static final int FIELD_14_EXPIRY = 14;
+    private static final int FIELD_18_MERCHANT_CATEGORY_CODE = 18;
+    private static final int FIELD_19_COUNTRY_CODE = 19;
+    private static final int FIELD_22_POS_ENTRY_MODE = 22;
+    private static final int FIELD_35_TRACK_2 = 35;
+    private static final int FIELD_41_TERMINAL_ID = 41;
+    private static final int FIELD_42_MERCHANT_ID = 42;
+    private static final int FIELD_49_CURRENCY_CODE = 49;
+    private static final int FIELD_70_NETWORK_MANAGEMENT_CODE = 70;
+    private static final int FIELD_90_ORIGINAL_DATA_ELEMENTS = 90;
+    /** Longest field copied into the scratch buffer: track 2 (37 characters) with room to spare. */
+    private static final int SCRATCH_LENGTH = 64;
+
+    private final PanTokenizer tokenizer;
+    private final CardToken token = new CardToken();
+    private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[SCRATCH_LENGTH]);
+
+    RequestFields(final PanTokenizer tokenizer) {
+        this.tokenizer = tokenizer;
+    }
+
+    /** Fills the request fields of {@code event} from {@code request}. */
+    void fill(final Iso8583Decoder request, final AuthorizationEvent event) {
+        event.messageTypeIndicator(request.messageType())
+            .processingCode((int)digits(request, FIELD_3_PROCESSING_CODE))
+            .systemTraceAuditNumber((int)digits(request, MessageTypes.FIELD_11_SYSTEM_TRACE_AUDIT_NUMBER))
+            .transmissionDateTime(digits(request, FIELD_7_TRANSMISSION_DATE_TIME))
+            .localTransactionTime((int)digits(request, FIELD_12_LOCAL_TIME))
+            .localTransactionDate((int)digits(request, FIELD_13_LOCAL_DATE))
+            .expiryYearMonth((int)digits(request, FIELD_14_EXPIRY))
+            .amountMinor(digits(request, FIELD_4_AMOUNT))
+            .currencyCode((int)digits(request, FIELD_49_CURRENCY_CODE))
+            .merchantCategoryCode((int)digits(request, FIELD_18_MERCHANT_CATEGORY_CODE))
+            .countryCode((int)digits(request, FIELD_19_COUNTRY_CODE))
+            .posEntryMode((int)digits(request, FIELD_22_POS_ENTRY_MODE))
+            .networkManagementCode((int)digits(request, FIELD_70_NETWORK_MANAGEMENT_CODE));
+        if (copied(request, FIELD_41_TERMINAL_ID, AuthorizationEvent.TERMINAL_ID_LENGTH)) {
+            event.terminalId(scratch, 0);
+        }
+        if (copied(request, FIELD_42_MERCHANT_ID, AuthorizationEvent.MERCHANT_ID_LENGTH)) {
+            event.merchantId(scratch, 0);
+        }
+        fillOriginalDataElements(request, event);
+        fillCard(request, event);
+    }
+
+    /** Field 90: original message type (4 digits), STAN (6), transmission date and time (10), ... */
+    private static void fillOriginalDataElements(final Iso8583Decoder request, final AuthorizationEvent event) {
+        if (request.fieldLength(FIELD_90_ORIGINAL_DATA_ELEMENTS) < 20) {
+            return;
+        }
+        event.originalDataElements((int)digits(request, FIELD_90_ORIGINAL_DATA_ELEMENTS, 0, 4),
+            (int)digits(request, FIELD_90_ORIGINAL_DATA_ELEMENTS, 4, 6),
+            digits(request, FIELD_90_ORIGINAL_DATA_ELEMENTS, 10, 10));
+    }
+
+    private void fillCard(final Iso8583Decoder request, final AuthorizationEvent event) {
+        int panLength = -1;
+        if (request.hasField(FIELD_2_PAN)) {
+            if (request.fieldLength(FIELD_2_PAN) <= SCRATCH_LENGTH) {
+                panLength = request.copyValue(FIELD_2_PAN, scratch, 0);
+            }
+        }
+        else if (request.hasField(FIELD_35_TRACK_2) && request.fieldLength(FIELD_35_TRACK_2) <= SCRATCH_LENGTH) {
+            final int trackLength = request.copyValue(FIELD_35_TRACK_2, scratch, 0);
+            panLength = 0;
+            while (panLength < trackLength && scratch.getByte(panLength) != '=') {
+                panLength++;
+            }
+        }
+        if (panLength > 0 && tokenizer.tokenize(scratch, 0, panLength, token)) {
+            event.cardToken(token).maskedPan(panLength, digitsAt(0, 6), digitsAt(panLength - 4, 4));
+        }
+        scratch.setMemory(0, SCRATCH_LENGTH, (byte)0);
+    }
+
+    private boolean copied(final Iso8583Decoder request, final int number, final int expectedLength) {
+        if (request.fieldLength(number) != expectedLength) {
+            return false;
+        }
+        request.copyValue(number, scratch, 0);
+        return true;
+    }
+
+    private int digitsAt(final int from, final int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            value = value * 10 + (scratch.getByte(i) - '0');
+        }
+        return value;
+    }
+
+    /** The whole field as a number; 0 when absent, longer than 18 digits or not all digits. */
+    static long digits(final Iso8583Decoder request, final int number) {
+        final int length = request.fieldLength(number);
+        return length > 0 && length <= 18 ? digits(request, number, 0, length) : 0;
+    }
+
+    /** Characters {@code [from, from + count)} of the field as a number; 0 when any is not a digit. */
+    static long digits(final Iso8583Decoder request, final int number, final int from, final int count) {
+        long value = 0;
+        for (int i = from; i < from + count; i++) {
+            final int digit = request.valueAt(number, i) - '0';
+            if (digit < 0 || digit > 9) {
+                return 0;
+            }
+            value = value * 10 + digit;
+        }
+        return value;
+    }
+}

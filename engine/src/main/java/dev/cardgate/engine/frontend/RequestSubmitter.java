@@ -1,0 +1,126 @@
+package dev.cardgate.engine.frontend;
+
+import org.agrona.DirectBuffer;
+
+import dev.cardgate.codec.CodecException;
+import dev.cardgate.codec.Iso8583Decoder;
+import dev.cardgate.engine.AuthorizationEngine;
+import dev.cardgate.engine.config.FrontEndConfiguration;
+import dev.cardgate.engine.config.RingFullBehaviour;
+import dev.cardgate.engine.event.AuthorizationEvent;
+import dev.cardgate.engine.event.DecisionListener;
+import dev.cardgate.engine.pipeline.EngineCounters;
+
+/**
+ * Takes one frame from a connection: decodes it, and either puts it in the engine's ring (claim,
+ * fill, tokenize, copy the request bytes, publish) or answers it at once: 30 for a message that
+ * cannot be decoded but names its type and STAN, 12 for a type the engine does not handle, 91
+ * when the ring is full (with {@code answer-91}) or the engine is closing.
+ *
+ * <p>Threading: one per I/O thread, shared by the connections of that thread. Allocation: none
+ * for a request that enters the ring; the answers it gives itself allocate a pooled buffer, and
+ * a malformed frame allocates its exception and log line.
+ */
+final class RequestSubmitter {
+    /** {@link #submit}: the frame was taken (put in the ring, or answered here). */
+    static final int TAKEN = 0;
+    /** {@link #submit}: the ring is full; the frame was not taken, retry it later. */
+    static final int RETRY_LATER = 1;
+    /** {@link #submit}: the frame cannot be read at all; close the connection. */
+    static final int UNREADABLE = 2;
+
+    private static final int RESPONSE_FORMAT_ERROR = 30;
+    private static final int RESPONSE_INVALID_TRANSACTION = 12;
+    private static final int RESPONSE_SYSTEM_UNAVAILABLE = 91;
+
+    private final AuthorizationEngine engine;
+    private final Iso8583Decoder decoder;
+    private final RequestFields fields;
+    private final ResponseEncoder localAnswers;
+    private final DecisionListener replyWriter;
+    private final EngineCounters counters;
+    private final FrontEndLog log;
+    private final int fixedHeaderLength;
+    private final boolean answerWhenFull;
+
+    RequestSubmitter(final AuthorizationEngine engine, final FrontEndConfiguration configuration,
+        final DecisionListener replyWriter, final FrontEndLog log) {
+        this.engine = engine;
+        this.decoder = new Iso8583Decoder(configuration.dialect());
+        this.fields = new RequestFields(engine.newTokenizer());
+        this.localAnswers = new ResponseEncoder(configuration.dialect(), configuration.frameFormat());
+        this.replyWriter = replyWriter;
+        this.counters = engine.counters();
+        this.log = log;
+        this.fixedHeaderLength = configuration.frameFormat().fixedHeaderLength();
+        this.answerWhenFull = configuration.ringFullBehaviour() == RingFullBehaviour.ANSWER_91;
+    }
+
+    /**
+     * @param frame the frame, TPDU included, without its length header; valid during the call only
+     * @return {@link #TAKEN}, {@link #RETRY_LATER} or {@link #UNREADABLE}
+     */
+    int submit(final TerminalConnection connection, final DirectBuffer frame, final int offset, final int length) {
+        try {
+            decoder.wrap(frame, offset + fixedHeaderLength, length - fixedHeaderLength);
+        }
+        catch (final CodecException malformed) {
+            return answerMalformed(connection, frame, offset, length, malformed);
+        }
+        final int messageType = decoder.messageType();
+        if (!MessageTypes.entersEngine(messageType)) {
+            counters.recordUnsupportedMessageType();
+            log.unsupportedMessageType(connection, messageType);
+            answerHere(connection, frame, offset, length, RESPONSE_INVALID_TRANSACTION);
+            return TAKEN;
+        }
+        final long sequence = engine.tryClaim();
+        if (sequence == AuthorizationEngine.RING_FULL && !answerWhenFull) {
+            return RETRY_LATER;
+        }
+        if (sequence < 0) {
+            if (sequence == AuthorizationEngine.RING_FULL) {
+                counters.recordAnsweredOverloaded();
+            }
+            answerHere(connection, frame, offset, length, RESPONSE_SYSTEM_UNAVAILABLE);
+            return TAKEN;
+        }
+        connection.requestEntered();
+        final AuthorizationEvent event = engine.claimedEvent(sequence).listener(replyWriter).attachment(connection);
+        try {
+            fields.fill(decoder, event);
+            event.requestBytes(frame, offset, length);
+        }
+        finally {
+            // a claimed slot is always published; the reply writer copes with an entry left unfilled
+            engine.publish(sequence);
+        }
+        return TAKEN;
+    }
+
+    private int answerMalformed(final TerminalConnection connection, final DirectBuffer frame, final int offset,
+        final int length, final CodecException malformed) {
+        final int messageType = decoder.messageType();
+        if (messageType < 0 || !decoder.hasField(MessageTypes.FIELD_11_SYSTEM_TRACE_AUDIT_NUMBER)
+            || MessageTypes.responseType(messageType) < 0) {
+            counters.recordFrameUnreadable();
+            log.unreadableFrame(connection, malformed.getMessage());
+            return UNREADABLE;
+        }
+        counters.recordFrameMalformed();
+        log.malformedFrame(connection, decoder, malformed.getMessage());
+        answerHere(connection, frame, offset, length, RESPONSE_FORMAT_ERROR);
+        return TAKEN;
+    }
+
+    /** Answers the message in the decoder from this thread, if its type has an answer. */
+    private void answerHere(final TerminalConnection connection, final DirectBuffer frame, final int offset,
+        final int length, final int responseCode) {
+        final int responseType = MessageTypes.responseType(decoder.messageType());
+        if (responseType < 0) {
+            return;
+        }
+        connection.write(localAnswers.encode(decoder, frame, offset, length, responseType, responseCode,
+            AuthorizationEvent.NO_AUTHORIZATION_ID, connection.allocator()));
+    }
+}

@@ -1,0 +1,346 @@
+package dev.cardgate.engine.frontend;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.agrona.concurrent.UnsafeBuffer;
+
+import dev.cardgate.codec.framing.FrameFormat;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.handler.timeout.IdleStateEvent;
+
+/**
+ * One terminal connection: cuts the byte stream into frames, hands each to its I/O thread's
+ * {@link RequestSubmitter}, and keeps the connection inside its bounds.
+ *
+ * <p>Framing is done here rather than by the codec's FrameAssembler because the connection must
+ * be able to stop between two frames of one read (in-flight bound reached, ring full) and resume
+ * later with the rest: the bytes stay in Netty's (pooled) cumulation buffer, a frame whole in it
+ * is read where it lies, and reading the socket stops, so the terminal's further bytes wait in
+ * TCP. The length header is read and checked with the codec's {@link FrameFormat}.
+ *
+ * <p>Reading stops while any of these holds: the connection's requests in the engine reached
+ * {@code frontend.max-in-flight-per-connection} (it resumes at half), the ring was full (with
+ * {@code stop-reading}; retried after a short pause), the outbound buffer is over its high
+ * water mark (a terminal that does not read its answers), or the front-end is closing.
+ *
+ * <p>Threading: everything runs on the connection's I/O thread except {@link #requestAnswered()},
+ * which the engine's reply thread calls; the in-flight count and the "waiting for answers" flag
+ * are the only state the two share. Allocation: none per frame in steady state (Netty's reads
+ * and writes aside); pausing and resuming schedule a task.
+ */
+final class TerminalConnection extends ChannelInboundHandlerAdapter {
+    private static final int PAUSED_FOR_ANSWERS = 1;
+    private static final int PAUSED_RING_FULL = 2;
+    private static final int PAUSED_SLOW_READER = 4;
+    private static final int PAUSED_CLOSING = 8;
+    private static final long RING_FULL_RETRY_MICROS = 200;
+
+    private final FrontEndContext context;
+    private final FrameFormat format;
+    private final int headerBytes;
+    private final int maxInFlight;
+    private final int resumeAtInFlight;
+    private final UnsafeBuffer view = new UnsafeBuffer(0, 0);
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicBoolean resumeScheduled = new AtomicBoolean();
+    private final Runnable resumeAfterAnswers = this::resumeAfterAnswers;
+    private final Runnable retryAfterRingFull = this::retryAfterRingFull;
+    private final Runnable frameDeadlineCheck = this::checkFrameDeadline;
+    private volatile boolean waitingForAnswers;
+
+    private Channel channel;
+    private RequestSubmitter submitter;
+    private ByteBuf cumulation;
+    private int pausedBy;
+    private long partialFrameSince;
+    private boolean frameCheckScheduled;
+    private boolean taking;
+
+    TerminalConnection(final FrontEndContext context) {
+        this.context = context;
+        this.format = context.frameFormat();
+        this.headerBytes = format.lengthHeader().bytes();
+        this.maxInFlight = context.configuration().maxInFlightPerConnection();
+        this.resumeAtInFlight = maxInFlight / 2;
+    }
+
+    @Override
+    public void handlerAdded(final ChannelHandlerContext handlerContext) {
+        channel = handlerContext.channel();
+        submitter = context.submitterFor(channel.eventLoop());
+    }
+
+    @Override
+    public void channelRead(final ChannelHandlerContext handlerContext, final Object message) {
+        final ByteBuf bytes = (ByteBuf)message;
+        cumulation = cumulation == null ? bytes
+            : ByteToMessageDecoder.MERGE_CUMULATOR.cumulate(handlerContext.alloc(), cumulation, bytes);
+        takeFrames();
+    }
+
+    @Override
+    public void channelWritabilityChanged(final ChannelHandlerContext handlerContext) {
+        if (channel.isWritable()) {
+            pausedBy &= ~PAUSED_SLOW_READER;
+            takeFrames();
+        }
+        else {
+            pause(PAUSED_SLOW_READER);
+            updateReading();
+        }
+        handlerContext.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void userEventTriggered(final ChannelHandlerContext handlerContext, final Object event) {
+        if (event instanceof IdleStateEvent) {
+            context.counters().recordIdleConnectionClosed();
+            context.log().connectionClosed(this, "idle for " + context.configuration().idleTimeout().toMillis()
+                + " ms (frontend.idle-timeout-ms)");
+            handlerContext.close();
+            return;
+        }
+        handlerContext.fireUserEventTriggered(event);
+    }
+
+    @Override
+    public void exceptionCaught(final ChannelHandlerContext handlerContext, final Throwable cause) {
+        context.log().connectionClosed(this, cause.getClass().getSimpleName() + ": " + cause.getMessage());
+        handlerContext.close();
+    }
+
+    @Override
+    public void channelInactive(final ChannelHandlerContext handlerContext) {
+        releaseCumulation();
+        handlerContext.fireChannelInactive();
+    }
+
+    @Override
+    public void handlerRemoved(final ChannelHandlerContext handlerContext) {
+        releaseCumulation();
+    }
+
+    /** I/O thread: a request of this connection entered the ring. */
+    void requestEntered() {
+        inFlight.incrementAndGet();
+        context.inFlight().incrementAndGet();
+    }
+
+    /**
+     * Reply thread: a request of this connection has been answered (or can no longer be). Wakes
+     * the connection when it stopped reading for answers and enough have come.
+     */
+    void requestAnswered() {
+        final int remaining = inFlight.decrementAndGet();
+        context.inFlight().decrementAndGet();
+        if (waitingForAnswers && remaining <= resumeAtInFlight && resumeScheduled.compareAndSet(false, true)) {
+            channel.eventLoop().execute(resumeAfterAnswers);
+        }
+    }
+
+    /** Any thread: writes a whole answer frame and flushes it; the buffer is released by Netty. */
+    void write(final ByteBuf answer) {
+        channel.writeAndFlush(answer, channel.voidPromise());
+    }
+
+    boolean isOpen() {
+        return channel.isActive();
+    }
+
+    ByteBufAllocator allocator() {
+        return channel.alloc();
+    }
+
+    /** Any thread: stop taking frames (the front-end is closing); requests already taken are answered. */
+    void stopReading() {
+        channel.eventLoop().execute(() -> {
+            pause(PAUSED_CLOSING);
+            updateReading();
+        });
+    }
+
+    /** Requests of this connection in the engine now. */
+    int inFlight() {
+        return inFlight.get();
+    }
+
+    @Override
+    public String toString() {
+        return channel == null ? "connection (not yet open)" : "connection " + channel.remoteAddress();
+    }
+
+    private void takeFrames() {
+        if (taking) {
+            return;
+        }
+        taking = true;
+        try {
+            takeWholeFrames();
+        }
+        finally {
+            taking = false;
+        }
+        if (cumulation != null && !cumulation.isReadable()) {
+            releaseCumulation();
+        }
+        updateReading();
+    }
+
+    private void takeWholeFrames() {
+        while (pausedBy == 0 && cumulation != null && channel.isActive()) {
+            final int readable = cumulation.readableBytes();
+            if (readable < headerBytes) {
+                awaitRestOfFrame(readable);
+                return;
+            }
+            wrapView(readable);
+            final int announced = format.lengthHeader().read(view, 0);
+            final String fault = lengthFault(announced);
+            if (fault != null) {
+                closeUnreadable(fault);
+                return;
+            }
+            if (readable < headerBytes + announced) {
+                awaitRestOfFrame(readable);
+                return;
+            }
+            partialFrameSince = 0;
+            final int result = submitter.submit(this, view, headerBytes, announced);
+            if (result == RequestSubmitter.UNREADABLE) {
+                channel.close();
+                return;
+            }
+            if (result == RequestSubmitter.RETRY_LATER) {
+                pause(PAUSED_RING_FULL);
+                channel.eventLoop().schedule(retryAfterRingFull, RING_FULL_RETRY_MICROS, TimeUnit.MICROSECONDS);
+                return;
+            }
+            cumulation.skipBytes(headerBytes + announced);
+            if (inFlight.get() >= maxInFlight) {
+                pauseForAnswers();
+            }
+        }
+    }
+
+    private String lengthFault(final int announced) {
+        if (announced < 0) {
+            return "length header is not a number";
+        }
+        if (announced <= format.fixedHeaderLength()) {
+            return "length header announces " + announced + " bytes, no room for a message";
+        }
+        if (announced > format.maxFrameLength()) {
+            return "length header announces " + announced + " bytes, over frontend.max-frame-bytes = "
+                + format.maxFrameLength();
+        }
+        return null;
+    }
+
+    private void closeUnreadable(final String fault) {
+        context.counters().recordFrameUnreadable();
+        context.log().unreadableFrame(this, fault);
+        channel.close();
+    }
+
+    private void wrapView(final int readable) {
+        final ByteBuf bytes = cumulation;
+        if (bytes.hasMemoryAddress()) {
+            view.wrap(bytes.memoryAddress() + bytes.readerIndex(), readable);
+        }
+        else if (bytes.hasArray()) {
+            view.wrap(bytes.array(), bytes.arrayOffset() + bytes.readerIndex(), readable);
+        }
+        else {
+            // a composite buffer (never made by the merge cumulator): gather it once
+            final ByteBuf gathered = channel.alloc().directBuffer(readable).writeBytes(bytes);
+            bytes.release();
+            cumulation = gathered;
+            wrapView(readable);
+        }
+    }
+
+    /** Part of a frame is here: the rest must arrive within the frame timeout. */
+    private void awaitRestOfFrame(final int readable) {
+        if (readable == 0 || partialFrameSince != 0) {
+            return;
+        }
+        partialFrameSince = System.nanoTime();
+        if (!frameCheckScheduled) {
+            frameCheckScheduled = true;
+            channel.eventLoop().schedule(frameDeadlineCheck, context.frameTimeoutNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void checkFrameDeadline() {
+        frameCheckScheduled = false;
+        if (partialFrameSince == 0 || !channel.isActive()) {
+            return;
+        }
+        final long now = System.nanoTime();
+        if (pausedBy != 0) {
+            // the front-end itself is not reading: the terminal cannot be late meanwhile
+            partialFrameSince = now;
+        }
+        final long waited = now - partialFrameSince;
+        if (waited >= context.frameTimeoutNanos()) {
+            context.counters().recordSlowSenderCut();
+            context.log().connectionClosed(this, "a frame did not arrive whole within "
+                + context.configuration().frameTimeout().toMillis() + " ms (frontend.frame-timeout-ms)");
+            channel.close();
+            return;
+        }
+        frameCheckScheduled = true;
+        channel.eventLoop().schedule(frameDeadlineCheck, context.frameTimeoutNanos() - waited, TimeUnit.NANOSECONDS);
+    }
+
+    private void pauseForAnswers() {
+        waitingForAnswers = true;
+        pause(PAUSED_FOR_ANSWERS);
+        // the reply thread may have answered between the count and the flag: look again
+        if (inFlight.get() <= resumeAtInFlight) {
+            waitingForAnswers = false;
+            pausedBy &= ~PAUSED_FOR_ANSWERS;
+        }
+    }
+
+    private void resumeAfterAnswers() {
+        resumeScheduled.set(false);
+        if (waitingForAnswers && inFlight.get() <= resumeAtInFlight) {
+            waitingForAnswers = false;
+            pausedBy &= ~PAUSED_FOR_ANSWERS;
+            takeFrames();
+        }
+    }
+
+    private void retryAfterRingFull() {
+        pausedBy &= ~PAUSED_RING_FULL;
+        takeFrames();
+    }
+
+    private void pause(final int reason) {
+        if ((pausedBy & reason) == 0) {
+            pausedBy |= reason;
+            context.counters().recordReadingPaused();
+        }
+    }
+
+    private void updateReading() {
+        if (channel.isActive()) {
+            channel.config().setAutoRead(pausedBy == 0);
+        }
+    }
+
+    private void releaseCumulation() {
+        if (cumulation != null && !taking) {
+            cumulation.release();
+            cumulation = null;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.cardgate.engine.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The top command dispatches to its subcommands and fails without one. */
+class CardgateCommandTest {
+    @TempDir
+    Path folder;
+
+    @Test
+    void selfcheckSubcommandRunsTheSelfCheckOnTheGivenConfiguration() throws Exception {
+        final Path configuration = folder.resolve("cardgate.properties");
+        Files.writeString(configuration, "data.dir = " + folder.resolve("data") + "\nblocklist.capacity = 1000\n");
+        assertEquals(0, CardgateCommand.execute("selfcheck", "--config", configuration.toString()));
+    }
+
+    @Test
+    void noSubcommandOrAnUnknownOneFails() {
+        assertNotEquals(0, CardgateCommand.execute());
+        assertNotEquals(0, CardgateCommand.execute("launch-the-rockets"));
+    }
+
+    @Test
+    void aBadConfigurationMakesServeExitWith2() throws Exception {
+        final Path configuration = folder.resolve("bad.properties");
+        Files.writeString(configuration, "frontend.length-header = ascii-8\n");
+        assertEquals(2, CardgateCommand.execute("serve", "--config", configuration.toString()));
+    }
+}
