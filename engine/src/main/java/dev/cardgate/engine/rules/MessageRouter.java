@@ -1,0 +1,52 @@
+package dev.cardgate.engine.rules;
+
+import dev.cardgate.engine.decision.DecisionPrelude;
+import dev.cardgate.engine.decision.TerminalCheck;
+import dev.cardgate.engine.event.AuthorizationEvent;
+import dev.cardgate.engine.pipeline.EngineCounters;
+
+/**
+ * The decision handler's first step for each event: installs reloaded rules (between two events,
+ * so no event sees two rule sets), then routes by message class: network management (08xx) to
+ * the terminal registry and answered there; reversals (04xx) acknowledged with 00 (a reversal is
+ * never refused, or the terminal would repeat it; the risk state gives back what the original
+ * consumed when told of the decision); a duplicate request answered as its first. Everything else
+ * goes through the chain. Decision thread only; allocates nothing.
+ */
+public final class MessageRouter implements DecisionPrelude {
+    private final ActiveRules rules;
+    private final RiskState risk;
+    private final TerminalCheck terminalCheck;
+    private final RequestFacts facts;
+    private final EngineCounters counters;
+
+    public MessageRouter(final ActiveRules rules, final RiskState risk, final TerminalCheck terminalCheck,
+        final RequestFacts facts, final EngineCounters counters) {
+        this.rules = rules;
+        this.risk = risk;
+        this.terminalCheck = terminalCheck;
+        this.facts = facts;
+        this.counters = counters;
+    }
+
+    @Override
+    public boolean decideBeforeChain(final AuthorizationEvent event, final long nowEpochMillis) {
+        facts.resolvedFor = null;
+        final ActiveRules.PreparedRules offered = rules.takeOffered();
+        if (offered != null) {
+            risk.install(offered.rules(), offered.freshLanes());
+            counters.recordRulesReload();
+        }
+        final int messageClass = event.messageTypeIndicator() / 100 % 10;
+        if (messageClass == 8) {
+            terminalCheck.decideNetworkManagement(event, nowEpochMillis);
+            counters.recordNetworkManagement();
+            return true;
+        }
+        if (messageClass == 4) {
+            event.acknowledge(nowEpochMillis);
+            return true;
+        }
+        return risk.repeatIfDuplicate(event, nowEpochMillis);
+    }
+}
