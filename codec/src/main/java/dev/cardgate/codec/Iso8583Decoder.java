@@ -101,6 +101,14 @@ public final class Iso8583Decoder {
         return messageType;
     }
 
+    /**
+     * The primary bitmap as read: field {@code n} (1..64) is bit {@code 64 - n}, so field 1 (a
+     * secondary bitmap follows) is the sign bit. 0 when it could not be read.
+     */
+    public long primaryBitmap() {
+        return primaryBitmap;
+    }
+
     /** True when field {@code number} is present and was indexed (after a fault: indexed before it). */
     public boolean hasField(final int number) {
         if (number < 2 || number > Dialect.MAX_FIELD) {

@@ -30,7 +30,26 @@ import dev.cardgate.engine.journal.SegmentStorage;
 import dev.cardgate.engine.pipeline.AuthorizationPipeline;
 import dev.cardgate.engine.pipeline.DistinctFailureLog;
 import dev.cardgate.engine.pipeline.EngineCounters;
+import dev.cardgate.engine.decision.AmountCheck;
+import dev.cardgate.engine.decision.CurrencyCheck;
+import dev.cardgate.engine.decision.ExpiryCheck;
+import dev.cardgate.engine.decision.RequestFormatCheck;
+import dev.cardgate.engine.decision.TerminalCheck;
+import dev.cardgate.engine.rules.ActiveRules;
+import dev.cardgate.engine.rules.MessageRouter;
+import dev.cardgate.engine.rules.PolicyCheck;
+import dev.cardgate.engine.rules.RequestFacts;
+import dev.cardgate.engine.rules.RiskCheck;
+import dev.cardgate.engine.rules.RiskState;
+import dev.cardgate.engine.rules.RuleSet;
+import dev.cardgate.engine.rules.RulesParser;
+import dev.cardgate.engine.rules.RulesReloadReport;
+import dev.cardgate.engine.rules.RulesReloader;
+import dev.cardgate.engine.terminal.StoredTerminal;
+import dev.cardgate.engine.terminal.TerminalRegistry;
+import dev.cardgate.engine.terminal.TerminalSource;
 import dev.cardgate.engine.token.CardToken;
+import dev.cardgate.engine.token.Luhn;
 import dev.cardgate.engine.token.PanTokenizer;
 import dev.cardgate.engine.token.TokenKey;
 
@@ -79,6 +98,10 @@ public final class AuthorizationEngine implements AutoCloseable {
     private final TokenKey tokenKey;
     private final BlocklistStore blocklist;
     private final Journal journal;
+    private final TerminalRegistry terminalRegistry;
+    private final ActiveRules activeRules;
+    private final RiskState riskState;
+    private final RulesReloader rulesReloader;
     private boolean closed;
 
     /**
@@ -89,26 +112,51 @@ public final class AuthorizationEngine implements AutoCloseable {
     AuthorizationEngine(final EngineConfiguration configuration, final TokenKey tokenKey,
         final BlocklistStore blocklist, final BlocklistLookup blocklistLookup,
         final Supplier<? extends CardTokenizer> tokenizers, final List<? extends AutoCloseable> resources) {
-        this(configuration, tokenKey, blocklist, blocklistLookup, tokenizers, resources, null, List.of());
+        this(configuration, tokenKey, blocklist, blocklistLookup, null, TerminalSource.NONE, tokenizers, resources,
+            null, List.of());
     }
 
     /**
-     * As above, with the decision journal when {@code journalStorage} is not null and the
-     * configuration enables it: the journal is opened (scanned, its torn tail cut off), replayed
-     * into {@code decidedEventListeners}, and its stage put between decision and reply.
+     * As above, with a terminal registry ({@code terminalRegistry} null and {@code terminals}
+     * {@link TerminalSource#NONE} in tests without one), the rules file if configured, and the
+     * decision journal when {@code journalStorage} is not null and the configuration enables it:
+     * the journal is opened (scanned, its torn tail cut off), replayed into the risk state and
+     * {@code extraDecidedListeners}, and its stage put between decision and reply.
+     *
+     * @throws dev.cardgate.engine.rules.RulesFileException when the rules file is invalid
      */
     AuthorizationEngine(final EngineConfiguration configuration, final TokenKey tokenKey,
-        final BlocklistStore blocklist, final BlocklistLookup blocklistLookup,
-        final Supplier<? extends CardTokenizer> tokenizers, final List<? extends AutoCloseable> resources,
-        final SegmentStorage journalStorage, final List<? extends DecidedEventListener> decidedEventListeners) {
+        final BlocklistStore blocklist, final BlocklistLookup blocklistLookup, final TerminalRegistry terminalRegistry,
+        final TerminalSource terminals, final Supplier<? extends CardTokenizer> tokenizers,
+        final List<? extends AutoCloseable> resources, final SegmentStorage journalStorage,
+        final List<? extends DecidedEventListener> extraDecidedListeners) {
         this.configuration = configuration;
         this.tokenKey = tokenKey;
         this.blocklist = blocklist;
+        this.terminalRegistry = terminalRegistry;
         this.resources = new ArrayList<>(resources);
         this.callerTokenizers = ThreadLocal.withInitial(() -> new CallerTokenizer(tokenizers.get()));
-        decisionChain = new DecisionChain(List.of(new CardNumberCheck(), new BlocklistCheck(blocklistLookup)));
+        final RuleSet initialRules = configuration.rulesFile() == null ? RuleSet.defaults()
+            : RulesParser.parse(configuration.rulesFile());
+        activeRules = new ActiveRules(initialRules);
+        final RequestFacts facts = new RequestFacts();
+        final StoredTerminal countryScratch = new StoredTerminal();
+        riskState = new RiskState(configuration.maxTrackedCards(), configuration.maxTrackedTerminals(),
+            configuration.maxTrackedAuthorizations(), initialRules, facts, event -> {
+                final long key = dev.cardgate.engine.terminal.AsciiCodes.terminalKey(event);
+                return terminals.find(key, countryScratch) ? countryScratch.countryCode() : event.countryCode();
+            });
+        rulesReloader = new RulesReloader(configuration.rulesFile(), activeRules, riskState);
+        final TerminalCheck terminalCheck = new TerminalCheck(terminals, activeRules, facts,
+            configuration.refuseUnknownTerminals(), configuration.faultyTerminalResponseCode(),
+            configuration.lastHeardIntervalMillis());
+        decisionChain = new DecisionChain(List.of(terminalCheck, new RequestFormatCheck(activeRules),
+            new CardNumberCheck(), new ExpiryCheck(), new AmountCheck(), new CurrencyCheck(activeRules),
+            new BlocklistCheck(blocklistLookup), new PolicyCheck(activeRules, facts, counters),
+            new RiskCheck(activeRules, facts, riskState, terminals, counters)));
         final DecisionHandler decisionHandler = new DecisionHandler(configuration.clock(), decisionChain,
-            new AuthorizationIdGenerator(new SecureRandom()), counters);
+            new AuthorizationIdGenerator(new SecureRandom()), counters,
+            new MessageRouter(activeRules, riskState, terminalCheck, facts, counters), riskState);
         journal = journalStorage != null && configuration.journal().enabled()
             ? Journal.open(configuration.engineName(), configuration.journal(),
                 tokenKey != null ? tokenKey.fingerprint() : UNKEYED_FINGERPRINT, journalStorage,
@@ -117,7 +165,11 @@ public final class AuthorizationEngine implements AutoCloseable {
         if (journal != null) {
             this.resources.add(journal);
             try {
-                final long replayed = journal.replay(decidedEventListeners);
+                // the risk state learns again what it knew before the restart
+                final List<DecidedEventListener> replayInto = new ArrayList<>();
+                replayInto.add(riskState);
+                replayInto.addAll(extraDecidedListeners);
+                final long replayed = journal.replay(replayInto);
                 logger.log(Level.INFO, () -> "journal replayed " + replayed + " records");
             }
             catch (final RuntimeException failure) {
@@ -161,11 +213,17 @@ public final class AuthorizationEngine implements AutoCloseable {
             : TokenKey.loadOrCreate(configuration.tokenKeyFile());
         final BlocklistStore blocklist = BlocklistStore.open(configuration.blocklistFile(),
             configuration.blocklistCapacity(), tokenKey);
+        TerminalRegistry terminals = null;
         try {
-            return new AuthorizationEngine(configuration, tokenKey, blocklist, blocklist.newLookup(),
-                () -> tokenKey.newTokenizer()::tokenize, List.of(blocklist), journalStorage, decidedEventListeners);
+            terminals = TerminalRegistry.open(configuration.terminalFile(), configuration.terminalCapacity());
+            return new AuthorizationEngine(configuration, tokenKey, blocklist, blocklist.newLookup(), terminals,
+                terminals.newLookup(), () -> tokenKey.newTokenizer()::tokenize, List.of(blocklist, terminals),
+                journalStorage, decidedEventListeners);
         }
         catch (final RuntimeException failure) {
+            if (terminals != null) {
+                terminals.close();
+            }
             blocklist.close();
             throw failure;
         }
@@ -185,6 +243,36 @@ public final class AuthorizationEngine implements AutoCloseable {
      */
     public BlocklistStore blocklist() {
         return launchedResource(blocklist);
+    }
+
+    /**
+     * The engine's terminal registry, to add, change, list or import terminals from this process;
+     * the decision thread sees each change from its next request. Usable until the engine is closed.
+     */
+    public TerminalRegistry terminals() {
+        return launchedResource(terminalRegistry);
+    }
+
+    /**
+     * Reloads the rules file ({@code rules.file}) on this thread: validates it in full and, when
+     * it is valid, hands it to the decision thread, which installs it between two requests; when
+     * it is not, the report lists every problem (file:line: reason) and the old rules stay.
+     */
+    public RulesReloadReport reloadRules() {
+        return rulesReloader.reload();
+    }
+
+    /** The version of the rules in force: 0 for those loaded at launch, then each installed reload's. */
+    public long rulesVersion() {
+        return activeRules.installedVersion();
+    }
+
+    /**
+     * The decision thread's risk state, for the journal's replay at start (before any request is
+     * submitted) and for tests; its methods must not be called while the engine decides.
+     */
+    public RiskState riskState() {
+        return riskState;
     }
 
     /**
@@ -328,6 +416,10 @@ public final class AuthorizationEngine implements AutoCloseable {
         if (token != null) {
             event.cardToken(token);
             event.maskedPan(pan.length(), PanParts.firstSix(pan), PanParts.lastFour(pan));
+            event.panLuhnValid(Luhn.isValid(pan));
+        }
+        if (pan.length() > 0) {
+            event.fieldPresent(2);
         }
         event.listener(futureCompleter).attachment(future);
         pipeline.publish(sequence);

@@ -22,6 +22,11 @@ public final class AuthorizationRequestData {
     private final int merchantCategoryCode;
     private final int countryCode;
     private final int posEntryMode;
+    private final long presentFields;
+    private final int networkManagementCode;
+    private final int originalMessageType;
+    private final int originalSystemTraceAuditNumber;
+    private final long originalTransmissionDateTime;
 
     private AuthorizationRequestData(final Builder builder) {
         messageTypeIndicator = builder.messageTypeIndicator;
@@ -38,6 +43,11 @@ public final class AuthorizationRequestData {
         merchantCategoryCode = builder.merchantCategoryCode;
         countryCode = builder.countryCode;
         posEntryMode = builder.posEntryMode;
+        presentFields = builder.presentFields;
+        networkManagementCode = builder.networkManagementCode;
+        originalMessageType = builder.originalMessageType;
+        originalSystemTraceAuditNumber = builder.originalSystemTraceAuditNumber;
+        originalTransmissionDateTime = builder.originalTransmissionDateTime;
     }
 
     public static Builder builder() {
@@ -79,7 +89,12 @@ public final class AuthorizationRequestData {
             .currencyCode(currencyCode)
             .merchantCategoryCode(merchantCategoryCode)
             .countryCode(countryCode)
-            .posEntryMode(posEntryMode);
+            .posEntryMode(posEntryMode)
+            .presentFields(presentFields)
+            .networkManagementCode(networkManagementCode)
+            .originalMessageType(originalMessageType)
+            .originalSystemTraceAuditNumber(originalSystemTraceAuditNumber)
+            .originalTransmissionDateTime(originalTransmissionDateTime);
     }
 
     @Override
@@ -89,7 +104,11 @@ public final class AuthorizationRequestData {
             + ", currencyCode=" + currencyCode + ", mcc=" + merchantCategoryCode + ", expiry=" + expiryYearMonth + '}';
     }
 
-    /** Collects the fields; {@link #build()} checks the text fields fit their ISO 8583 sizes. */
+    /**
+     * Collects the fields; {@link #build()} checks the text fields fit their ISO 8583 sizes. Each
+     * setter called marks its field present (the card checks decline a request that lacks a field
+     * its message type requires with 30); the PAN (field 2) is marked when it is not empty.
+     */
     public static final class Builder {
         private int messageTypeIndicator = 100;
         private int processingCode;
@@ -105,8 +124,32 @@ public final class AuthorizationRequestData {
         private int merchantCategoryCode;
         private int countryCode;
         private int posEntryMode;
+        private long presentFields;
+        private int networkManagementCode;
+        private int originalMessageType;
+        private int originalSystemTraceAuditNumber;
+        private long originalTransmissionDateTime;
 
         private Builder() {
+        }
+
+        private Builder present(final int field) {
+            presentFields |= AuthorizationEvent.fieldBit(field);
+            return this;
+        }
+
+        /** Field 70, network management code (1 sign-on, 2 sign-off, 301 echo) of an 0800. */
+        public Builder networkManagementCode(final int value) {
+            networkManagementCode = value;
+            return this;
+        }
+
+        /** Field 90 of a reversal: the original's message type, STAN and transmission date and time. */
+        public Builder originalDataElements(final int messageType, final int stan, final long transmission) {
+            originalMessageType = messageType;
+            originalSystemTraceAuditNumber = stan;
+            originalTransmissionDateTime = transmission;
+            return this;
         }
 
         /** Message type indicator as a number; 100 ("0100", authorization request) by default. */
@@ -118,79 +161,79 @@ public final class AuthorizationRequestData {
         /** Field 3, six digits as a number. */
         public Builder processingCode(final int value) {
             processingCode = value;
-            return this;
+            return present(3);
         }
 
         /** Field 11, the STAN. */
         public Builder systemTraceAuditNumber(final int value) {
             systemTraceAuditNumber = value;
-            return this;
+            return present(11);
         }
 
         /** Field 7, MMDDhhmmss as a number. */
         public Builder transmissionDateTime(final long value) {
             transmissionDateTime = value;
-            return this;
+            return present(7);
         }
 
         /** Field 12, hhmmss as a number. */
         public Builder localTransactionTime(final int value) {
             localTransactionTime = value;
-            return this;
+            return present(12);
         }
 
         /** Field 13, MMDD as a number. */
         public Builder localTransactionDate(final int value) {
             localTransactionDate = value;
-            return this;
+            return present(13);
         }
 
         /** Field 41, at most 8 printable ASCII characters. */
         public Builder terminalId(final String value) {
             terminalId = value;
-            return this;
+            return present(41);
         }
 
         /** Field 42, at most 15 printable ASCII characters. */
         public Builder merchantId(final String value) {
             merchantId = value;
-            return this;
+            return present(42);
         }
 
         /** Field 14, YYMM as a number. */
         public Builder expiryYearMonth(final int value) {
             expiryYearMonth = value;
-            return this;
+            return present(14);
         }
 
         /** Field 4, in minor units of the currency. */
         public Builder amountMinor(final long value) {
             amountMinor = value;
-            return this;
+            return present(4);
         }
 
         /** Field 49, ISO 4217 numeric. */
         public Builder currencyCode(final int value) {
             currencyCode = value;
-            return this;
+            return present(49);
         }
 
         /** Field 18, ISO 18245 merchant category code. */
         public Builder merchantCategoryCode(final int value) {
             merchantCategoryCode = value;
-            return this;
+            return present(18);
         }
 
         /** Field 19, ISO 3166 numeric. */
         public Builder countryCode(final int value) {
             countryCode = value;
-            return this;
+            return present(19);
         }
 
         /** Field 22 as a number. */
         public Builder posEntryMode(final int value) {
             posEntryMode = value;
-            return this;
+            return present(22);
         }
 
         /**

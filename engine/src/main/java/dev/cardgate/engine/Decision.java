@@ -18,6 +18,8 @@ public final class Decision {
     private final long decisionTimeEpochMillis;
     private final int systemTraceAuditNumber;
     private final String maskedPan;
+    private final int responseCode;
+    private final int dryRunRuleId;
 
     Decision(final DecisionReason reason, final int ruleId, final String ruleName, final String authorizationId,
         final long decisionTimeEpochMillis, final int systemTraceAuditNumber, final String maskedPan) {
@@ -28,12 +30,24 @@ public final class Decision {
         this.decisionTimeEpochMillis = decisionTimeEpochMillis;
         this.systemTraceAuditNumber = systemTraceAuditNumber;
         this.maskedPan = maskedPan;
+        this.responseCode = reason.responseCode();
+        this.dryRunRuleId = AuthorizationEvent.NO_RULE;
+    }
+
+    private Decision(final AuthorizationEvent event, final String ruleName) {
+        this.reason = event.reason();
+        this.ruleId = event.ruleId();
+        this.ruleName = ruleName;
+        this.authorizationId = AuthorizationIds.toString(event.authorizationId());
+        this.decisionTimeEpochMillis = event.decisionTimeEpochMillis();
+        this.systemTraceAuditNumber = event.systemTraceAuditNumber();
+        this.maskedPan = PanParts.toString(event.panLength(), event.panFirstSix(), event.panLastFour());
+        this.responseCode = event.responseCode();
+        this.dryRunRuleId = event.dryRunRuleId();
     }
 
     static Decision copyOf(final AuthorizationEvent event, final String ruleName) {
-        return new Decision(event.reason(), event.ruleId(), ruleName, AuthorizationIds.toString(event.authorizationId()),
-            event.decisionTimeEpochMillis(), event.systemTraceAuditNumber(),
-            PanParts.toString(event.panLength(), event.panFirstSix(), event.panLastFour()));
+        return new Decision(event, ruleName);
     }
 
     public boolean approved() {
@@ -42,12 +56,17 @@ public final class Decision {
 
     /** Field 39 as a number: 0 for "00". */
     public int responseCode() {
-        return reason.responseCode();
+        return responseCode;
+    }
+
+    /** A rule in dry-run mode that would have declined this request; 0 when none. */
+    public int dryRunRuleId() {
+        return dryRunRuleId;
     }
 
     /** Field 39 as sent: two digits, "00", "05", "41". */
     public String responseCodeText() {
-        final int code = reason.responseCode();
+        final int code = responseCode;
         return code < 10 ? "0" + code : Integer.toString(code);
     }
 

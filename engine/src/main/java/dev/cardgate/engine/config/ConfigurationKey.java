@@ -88,7 +88,26 @@ public enum ConfigurationKey {
     /** TCP front-end: none or require (mutual TLS). */
     FRONTEND_TLS_CLIENT_AUTH("frontend.tls.client-auth", TlsClientAuth.NONE.configName()),
     /** TCP front-end: certificates (PEM) trusted to sign terminal certificates; relative to the data folder. */
-    FRONTEND_TLS_TRUSTED_CERTIFICATES("frontend.tls.trusted-certificates", "tls/trusted-clients.pem");
+    FRONTEND_TLS_TRUSTED_CERTIFICATES("frontend.tls.trusted-certificates", "tls/trusted-clients.pem"),
+
+    /** The terminal registry map file; relative paths resolve against the data folder. */
+    TERMINAL_FILE("terminal.file", "terminals.cm"),
+    /** Terminals the registry may hold; sizes the file when it is created. */
+    TERMINAL_CAPACITY("terminal.capacity", "100000"),
+    /** refuse (58) or allow requests from terminals not in the registry. */
+    TERMINAL_UNKNOWN("terminal.unknown", "allow"),
+    /** Field 39 for a terminal registered as faulty. */
+    TERMINAL_FAULTY_RESPONSE_CODE("terminal.faulty.response-code", "91"),
+    /** Least time between two writes of a terminal's last-heard time, in milliseconds. */
+    TERMINAL_LAST_HEARD_INTERVAL_MS("terminal.last-heard.interval.ms", "1000"),
+    /** The policy and risk rules file, relative to the working directory; none for built-in defaults. */
+    RULES_FILE("rules.file", "none"),
+    /** Cards whose velocity and travel the risk rules track at most. */
+    RISK_MAX_TRACKED_CARDS("risk.max-tracked-cards", "100000"),
+    /** Terminals whose card-testing activity the risk rules track at most. */
+    RISK_MAX_TRACKED_TERMINALS("risk.max-tracked-terminals", "10000"),
+    /** Recent requests remembered for duplicates and reversals at most. */
+    RISK_MAX_TRACKED_AUTHORIZATIONS("risk.max-tracked-authorizations", "100000");
 
     /** The environment variable that carries the card token key as hex; never read from a file. */
     public static final String TOKEN_KEY_ENVIRONMENT_VARIABLE = "CARDGATE_TOKEN_KEY";

@@ -25,6 +25,8 @@ public final class EngineConfiguration {
     public static final long MAX_BLOCKLIST_CAPACITY = 2_000_000_000L;
     /** Longest shutdown timeout accepted: ten minutes. */
     public static final long MAX_SHUTDOWN_TIMEOUT_MS = 600_000;
+    /** Most terminals, tracked cards, terminals or authorizations accepted: 100 million. */
+    public static final int MAX_TRACKED = 100_000_000;
 
     private final Path dataDirectory;
     private final String engineName;
@@ -41,6 +43,15 @@ public final class EngineConfiguration {
     private final Duration shutdownTimeout;
     private final Map<ConfigurationKey, String> sources;
     private final JournalSettings journal;
+    private final Path terminalFile;
+    private final long terminalCapacity;
+    private final boolean refuseUnknownTerminals;
+    private final int faultyTerminalResponseCode;
+    private final long lastHeardIntervalMillis;
+    private final Path rulesFile;
+    private final int maxTrackedCards;
+    private final int maxTrackedTerminals;
+    private final int maxTrackedAuthorizations;
 
     private final FrontEndConfiguration frontEnd;
 
@@ -61,6 +72,54 @@ public final class EngineConfiguration {
         shutdownTimeout = builder.shutdownTimeout;
         sources = new EnumMap<>(builder.sources);
         journal = builder.journal.build(dataDirectory);
+        terminalFile = dataDirectory.resolve(builder.terminalFile);
+        terminalCapacity = builder.terminalCapacity;
+        refuseUnknownTerminals = builder.refuseUnknownTerminals;
+        faultyTerminalResponseCode = builder.faultyTerminalResponseCode;
+        lastHeardIntervalMillis = builder.lastHeardIntervalMillis;
+        rulesFile = builder.rulesFile;
+        maxTrackedCards = builder.maxTrackedCards;
+        maxTrackedTerminals = builder.maxTrackedTerminals;
+        maxTrackedAuthorizations = builder.maxTrackedAuthorizations;
+    }
+
+    /** The terminal registry map file, resolved against the data folder. */
+    public Path terminalFile() {
+        return terminalFile;
+    }
+
+    public long terminalCapacity() {
+        return terminalCapacity;
+    }
+
+    /** True when terminals not in the registry are refused with 58. */
+    public boolean refuseUnknownTerminals() {
+        return refuseUnknownTerminals;
+    }
+
+    public int faultyTerminalResponseCode() {
+        return faultyTerminalResponseCode;
+    }
+
+    public long lastHeardIntervalMillis() {
+        return lastHeardIntervalMillis;
+    }
+
+    /** The rules file, or null for the built-in defaults. */
+    public Path rulesFile() {
+        return rulesFile;
+    }
+
+    public int maxTrackedCards() {
+        return maxTrackedCards;
+    }
+
+    public int maxTrackedTerminals() {
+        return maxTrackedTerminals;
+    }
+
+    public int maxTrackedAuthorizations() {
+        return maxTrackedAuthorizations;
     }
 
     public static Builder builder() {
@@ -147,6 +206,15 @@ public final class EngineConfiguration {
         journal.describeInto(text, sources);
 
         frontEnd.appendTo(text, key -> sources.getOrDefault(key, "default"));
+        line(text, ConfigurationKey.TERMINAL_FILE, terminalFile.toString());
+        line(text, ConfigurationKey.TERMINAL_CAPACITY, Long.toString(terminalCapacity));
+        line(text, ConfigurationKey.TERMINAL_UNKNOWN, refuseUnknownTerminals ? "refuse" : "allow");
+        line(text, ConfigurationKey.TERMINAL_FAULTY_RESPONSE_CODE, Integer.toString(faultyTerminalResponseCode));
+        line(text, ConfigurationKey.TERMINAL_LAST_HEARD_INTERVAL_MS, Long.toString(lastHeardIntervalMillis));
+        line(text, ConfigurationKey.RULES_FILE, rulesFile == null ? "none" : rulesFile.toString());
+        line(text, ConfigurationKey.RISK_MAX_TRACKED_CARDS, Integer.toString(maxTrackedCards));
+        line(text, ConfigurationKey.RISK_MAX_TRACKED_TERMINALS, Integer.toString(maxTrackedTerminals));
+        line(text, ConfigurationKey.RISK_MAX_TRACKED_AUTHORIZATIONS, Integer.toString(maxTrackedAuthorizations));
         return text.toString();
     }
 
@@ -178,6 +246,18 @@ public final class EngineConfiguration {
 
         private final FrontEndConfiguration.Builder frontEnd = FrontEndConfiguration.builder();
         private Path baseDirectory;
+        private Path terminalFile = Path.of(ConfigurationKey.TERMINAL_FILE.defaultValue());
+        private long terminalCapacity = Long.parseLong(ConfigurationKey.TERMINAL_CAPACITY.defaultValue());
+        private boolean refuseUnknownTerminals = "refuse".equals(ConfigurationKey.TERMINAL_UNKNOWN.defaultValue());
+        private int faultyTerminalResponseCode =
+            Integer.parseInt(ConfigurationKey.TERMINAL_FAULTY_RESPONSE_CODE.defaultValue());
+        private long lastHeardIntervalMillis =
+            Long.parseLong(ConfigurationKey.TERMINAL_LAST_HEARD_INTERVAL_MS.defaultValue());
+        private Path rulesFile;
+        private int maxTrackedCards = Integer.parseInt(ConfigurationKey.RISK_MAX_TRACKED_CARDS.defaultValue());
+        private int maxTrackedTerminals = Integer.parseInt(ConfigurationKey.RISK_MAX_TRACKED_TERMINALS.defaultValue());
+        private int maxTrackedAuthorizations =
+            Integer.parseInt(ConfigurationKey.RISK_MAX_TRACKED_AUTHORIZATIONS.defaultValue());
 
         private Builder() {
         }
@@ -207,6 +287,54 @@ public final class EngineConfiguration {
 
         FrontEndConfiguration.Builder frontEndBuilder() {
             return frontEnd;
+        }
+
+        /** Relative paths resolve against the data folder. */
+        public Builder terminalFile(final Path terminalFile) {
+            this.terminalFile = terminalFile;
+            return source(ConfigurationKey.TERMINAL_FILE, "set in code");
+        }
+
+        public Builder terminalCapacity(final long terminalCapacity) {
+            this.terminalCapacity = terminalCapacity;
+            return source(ConfigurationKey.TERMINAL_CAPACITY, "set in code");
+        }
+
+        /** True to refuse terminals not in the registry with 58; false to let them through. */
+        public Builder refuseUnknownTerminals(final boolean refuse) {
+            this.refuseUnknownTerminals = refuse;
+            return source(ConfigurationKey.TERMINAL_UNKNOWN, "set in code");
+        }
+
+        public Builder faultyTerminalResponseCode(final int responseCode) {
+            this.faultyTerminalResponseCode = responseCode;
+            return source(ConfigurationKey.TERMINAL_FAULTY_RESPONSE_CODE, "set in code");
+        }
+
+        public Builder lastHeardIntervalMillis(final long intervalMillis) {
+            this.lastHeardIntervalMillis = intervalMillis;
+            return source(ConfigurationKey.TERMINAL_LAST_HEARD_INTERVAL_MS, "set in code");
+        }
+
+        /** The rules file (relative to the working directory), or null for the built-in defaults. */
+        public Builder rulesFile(final Path rulesFile) {
+            this.rulesFile = rulesFile;
+            return source(ConfigurationKey.RULES_FILE, "set in code");
+        }
+
+        public Builder maxTrackedCards(final int maxTrackedCards) {
+            this.maxTrackedCards = maxTrackedCards;
+            return source(ConfigurationKey.RISK_MAX_TRACKED_CARDS, "set in code");
+        }
+
+        public Builder maxTrackedTerminals(final int maxTrackedTerminals) {
+            this.maxTrackedTerminals = maxTrackedTerminals;
+            return source(ConfigurationKey.RISK_MAX_TRACKED_TERMINALS, "set in code");
+        }
+
+        public Builder maxTrackedAuthorizations(final int maxTrackedAuthorizations) {
+            this.maxTrackedAuthorizations = maxTrackedAuthorizations;
+            return source(ConfigurationKey.RISK_MAX_TRACKED_AUTHORIZATIONS, "set in code");
         }
 
         public Builder dataDirectory(final Path dataDirectory) {
@@ -335,10 +463,38 @@ public final class EngineConfiguration {
             final FrontEndConfiguration frontEndConfiguration = frontEnd.build(problems,
                 key -> sources.getOrDefault(key, "default"),
                 resolvedData == null ? Path.of("") : resolvedData, baseDirectory);
+            addRulesProblems(problems);
             if (!problems.isEmpty()) {
                 throw new ConfigurationException(problems);
             }
             return new EngineConfiguration(this, resolvedData, frontEndConfiguration);
+        }
+
+        private void addRulesProblems(final List<String> problems) {
+            if (terminalFile == null || terminalFile.toString().isEmpty()) {
+                problems.add(problem(ConfigurationKey.TERMINAL_FILE, terminalFile, "a file path"));
+            }
+            if (terminalCapacity < 1 || terminalCapacity > MAX_TRACKED) {
+                problems.add(problem(ConfigurationKey.TERMINAL_CAPACITY, terminalCapacity,
+                    "a whole number from 1 to " + MAX_TRACKED));
+            }
+            if (faultyTerminalResponseCode < 1 || faultyTerminalResponseCode > 99) {
+                problems.add(problem(ConfigurationKey.TERMINAL_FAULTY_RESPONSE_CODE, faultyTerminalResponseCode,
+                    "a response code from 1 to 99"));
+            }
+            if (lastHeardIntervalMillis < 0 || lastHeardIntervalMillis > MAX_SHUTDOWN_TIMEOUT_MS) {
+                problems.add(problem(ConfigurationKey.TERMINAL_LAST_HEARD_INTERVAL_MS, lastHeardIntervalMillis,
+                    "milliseconds from 0 to " + MAX_SHUTDOWN_TIMEOUT_MS));
+            }
+            trackedProblem(problems, ConfigurationKey.RISK_MAX_TRACKED_CARDS, maxTrackedCards);
+            trackedProblem(problems, ConfigurationKey.RISK_MAX_TRACKED_TERMINALS, maxTrackedTerminals);
+            trackedProblem(problems, ConfigurationKey.RISK_MAX_TRACKED_AUTHORIZATIONS, maxTrackedAuthorizations);
+        }
+
+        private void trackedProblem(final List<String> problems, final ConfigurationKey key, final int value) {
+            if (value < 1 || value > MAX_TRACKED) {
+                problems.add(problem(key, value, "a whole number from 1 to " + MAX_TRACKED));
+            }
         }
 
         private String problem(final ConfigurationKey key, final Object value, final String allowed) {

@@ -181,6 +181,51 @@ public final class EngineConfigurationLoader {
                     builder.shutdownTimeout(Duration.ofMillis(timeout));
                 }
                 break;
+            case TERMINAL_FILE:
+                parsePath(key, value, source, problems, builder::terminalFile);
+                break;
+            case TERMINAL_CAPACITY:
+                final Long terminals = parseWholeNumber(key, value, source, problems, "a whole number of terminals");
+                if (terminals != null) {
+                    builder.terminalCapacity(terminals);
+                }
+                break;
+            case TERMINAL_UNKNOWN:
+                if ("refuse".equals(value) || "allow".equals(value)) {
+                    builder.refuseUnknownTerminals("refuse".equals(value));
+                }
+                else {
+                    problems.add(problem(key, value, source, "refuse or allow"));
+                }
+                break;
+            case TERMINAL_FAULTY_RESPONSE_CODE:
+                parseInt(key, value, source, problems, "a response code from 1 to 99",
+                    builder::faultyTerminalResponseCode);
+                break;
+            case TERMINAL_LAST_HEARD_INTERVAL_MS:
+                final Long interval = parseWholeNumber(key, value, source, problems, "milliseconds");
+                if (interval != null) {
+                    builder.lastHeardIntervalMillis(interval);
+                }
+                break;
+            case RULES_FILE:
+                if ("none".equals(value)) {
+                    builder.rulesFile(null);
+                }
+                else {
+                    parsePath(key, value, source, problems, builder::rulesFile);
+                }
+                break;
+            case RISK_MAX_TRACKED_CARDS:
+                parseInt(key, value, source, problems, "a whole number of cards", builder::maxTrackedCards);
+                break;
+            case RISK_MAX_TRACKED_TERMINALS:
+                parseInt(key, value, source, problems, "a whole number of terminals", builder::maxTrackedTerminals);
+                break;
+            case RISK_MAX_TRACKED_AUTHORIZATIONS:
+                parseInt(key, value, source, problems, "a whole number of authorizations",
+                    builder::maxTrackedAuthorizations);
+                break;
             default:
                 if (!JournalKeys.apply(builder, key, value, source, problems)) {
                     throw new IllegalStateException("no parser for configuration key " + key);
@@ -223,6 +268,19 @@ public final class EngineConfigurationLoader {
         catch (final InvalidPathException badPath) {
             problems.add(problem(key, value, source, "a valid path (" + badPath.getMessage() + ")"));
         }
+    }
+
+    private static void parseInt(final ConfigurationKey key, final String value, final String source,
+        final List<String> problems, final String allowed, final java.util.function.IntConsumer setter) {
+        final Long parsed = parseWholeNumber(key, value, source, problems, allowed);
+        if (parsed == null) {
+            return;
+        }
+        if (parsed < Integer.MIN_VALUE || parsed > Integer.MAX_VALUE) {
+            problems.add(problem(key, value, source, allowed));
+            return;
+        }
+        setter.accept(parsed.intValue());
     }
 
     static Long parseWholeNumber(final ConfigurationKey key, final String value, final String source,

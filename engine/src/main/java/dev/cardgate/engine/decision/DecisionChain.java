@@ -48,7 +48,7 @@ public final class DecisionChain {
         for (final DecisionCheck check : checks) {
             final DecisionReason objection = check.evaluate(event, nowEpochMillis);
             if (objection != null) {
-                event.decline(objection, check.ruleId(), nowEpochMillis);
+                event.decline(objection, check.firedRuleId(), check.firedResponseCode(objection), nowEpochMillis);
                 return;
             }
         }
@@ -62,7 +62,16 @@ public final class DecisionChain {
             return guard;
         }
         final String name = ruleNames.get(ruleId);
-        return name != null ? name : "rule-" + ruleId;
+        if (name != null) {
+            return name;
+        }
+        for (final DecisionCheck check : checks) {
+            final String owned = check.nameOf(ruleId);
+            if (owned != null) {
+                return owned;
+            }
+        }
+        return "rule-" + ruleId;
     }
 
     /** The checks in the order they run, for start-up logs and tests. */

@@ -21,25 +21,39 @@ public final class DecisionHandler implements EventHandler<AuthorizationEvent> {
     private final DecisionChain chain;
     private final AuthorizationIdGenerator authorizationIds;
     private final EngineCounters counters;
+    private final DecisionPrelude prelude;
+    private final DecidedEventListener decidedListener;
 
     public DecisionHandler(final EpochClock clock, final DecisionChain chain,
         final AuthorizationIdGenerator authorizationIds, final EngineCounters counters) {
+        this(clock, chain, authorizationIds, counters, DecisionPrelude.NONE, null);
+    }
+
+    /**
+     * @param prelude         runs before the chain and may decide the event itself
+     * @param decidedListener told of every decision (the risk state); null for none
+     */
+    public DecisionHandler(final EpochClock clock, final DecisionChain chain,
+        final AuthorizationIdGenerator authorizationIds, final EngineCounters counters,
+        final DecisionPrelude prelude, final DecidedEventListener decidedListener) {
         this.clock = clock;
         this.chain = chain;
         this.authorizationIds = authorizationIds;
         this.counters = counters;
+        this.prelude = prelude;
+        this.decidedListener = decidedListener;
     }
 
     @Override
     public void onEvent(final AuthorizationEvent event, final long sequence, final boolean endOfBatch) {
         event.clearDecision();
-        if (event.isNetworkManagement()) {
-            // echo, sign-on, sign-off: answered 00 without card checks (a card is not involved)
-            event.acknowledge(clock.time());
-            counters.recordNetworkManagement();
-            return;
+        final long now = clock.time();
+        if (!prelude.decideBeforeChain(event, now)) {
+            chain.decide(event, now, authorizationIds);
         }
-        chain.decide(event, clock.time(), authorizationIds);
+        if (decidedListener != null) {
+            decidedListener.onDecided(event);
+        }
         if (event.approved()) {
             counters.recordApproved();
         }

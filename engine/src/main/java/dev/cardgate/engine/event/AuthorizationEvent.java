@@ -65,6 +65,9 @@ public final class AuthorizationEvent {
     private final UnsafeBuffer requestBytes = new UnsafeBuffer(new byte[0]);
     private int requestLength;
 
+    private boolean panLuhnValid;
+    private long presentFields;
+
     // routing of the answer: written by the producer, read by the reply thread
     private DecisionListener listener;
     private long correlationId;
@@ -75,6 +78,8 @@ public final class AuthorizationEvent {
     private int ruleId;
     private long authorizationId;
     private long decisionTimeEpochMillis;
+    private int declineResponseCode;
+    private int dryRunRuleId;
 
     public AuthorizationEvent() {
         clear();
@@ -110,6 +115,9 @@ public final class AuthorizationEvent {
         originalSystemTraceAuditNumber = 0;
         originalTransmissionDateTime = 0;
         requestLength = 0;
+
+        panLuhnValid = false;
+        presentFields = 0;
         listener = null;
         correlationId = 0;
         attachment = null;
@@ -123,6 +131,8 @@ public final class AuthorizationEvent {
         ruleId = NO_RULE;
         authorizationId = NO_AUTHORIZATION_ID;
         decisionTimeEpochMillis = 0;
+        declineResponseCode = -1;
+        dryRunRuleId = NO_RULE;
     }
 
     /** Message type indicator as a number: "0100" is 100. */
@@ -443,9 +453,15 @@ public final class AuthorizationEvent {
         return reason;
     }
 
-    /** Field 39 as a number (0 is "00"); -1 until decided. */
+    /**
+     * Field 39 as a number (0 is "00"); -1 until decided. A rule whose code is configured (a
+     * policy rule's 57 or 62) overrides its reason's usual code.
+     */
     public int responseCode() {
-        return reason == null ? -1 : reason.responseCode();
+        if (reason == null) {
+            return -1;
+        }
+        return declineResponseCode >= 0 ? declineResponseCode : reason.responseCode();
     }
 
     public boolean approved() {
@@ -488,23 +504,119 @@ public final class AuthorizationEvent {
         this.decisionTimeEpochMillis = nowEpochMillis;
     }
 
-    /**
-     * Decision thread only: accept a network management message (echo, sign-on, sign-off):
-     * answered 00 with no authorization id, since nothing was authorized.
-     */
-    public void acknowledge(final long nowEpochMillis) {
-        this.reason = DecisionReason.NETWORK_MANAGEMENT_ACCEPTED;
-        this.ruleId = NO_RULE;
-        this.authorizationId = NO_AUTHORIZATION_ID;
-        this.decisionTimeEpochMillis = nowEpochMillis;
-    }
-
     /** Decision thread (or a stage's failure handler) only: decline for a reason. */
     public void decline(final DecisionReason reason, final int ruleId, final long nowEpochMillis) {
         this.reason = reason;
         this.ruleId = ruleId;
         this.authorizationId = NO_AUTHORIZATION_ID;
         this.decisionTimeEpochMillis = nowEpochMillis;
+    }
+
+    /**
+     * Decision thread only: decline for a reason with a configured field 39 ({@code responseCode}
+     * 0 to 99) instead of the reason's usual code.
+     */
+    public void decline(final DecisionReason reason, final int ruleId, final int responseCode,
+        final long nowEpochMillis) {
+        decline(reason, ruleId, nowEpochMillis);
+        this.declineResponseCode = responseCode == reason.responseCode() ? -1 : responseCode;
+    }
+
+    /**
+     * Decision thread only: answer 00 without an authorization id, for a message that asks for
+     * no authorization (network management, reversal advice).
+     */
+    public void acknowledge(final long nowEpochMillis) {
+        this.reason = DecisionReason.APPROVED;
+        this.ruleId = NO_RULE;
+        this.authorizationId = NO_AUTHORIZATION_ID;
+        this.decisionTimeEpochMillis = nowEpochMillis;
+    }
+
+    /**
+     * Decision thread only: copies the decision of an earlier request (a duplicate is answered as
+     * the first was).
+     */
+    public void repeatDecision(final DecisionReason reason, final int ruleId, final int responseCode,
+        final long authorizationId, final long nowEpochMillis) {
+        this.reason = reason;
+        this.ruleId = ruleId;
+        this.declineResponseCode = responseCode == reason.responseCode() ? -1 : responseCode;
+        this.authorizationId = authorizationId;
+        this.decisionTimeEpochMillis = nowEpochMillis;
+    }
+
+    /**
+     * The first rule in dry-run mode that would have declined this request, which was decided
+     * without it; {@link #NO_RULE} when none.
+     */
+    public int dryRunRuleId() {
+        return dryRunRuleId;
+    }
+
+    /** Decision thread only: notes a dry-run rule that would have declined; the first one is kept. */
+    public void noteDryRun(final int ruleId) {
+        if (dryRunRuleId == NO_RULE) {
+            dryRunRuleId = ruleId;
+        }
+    }
+
+    public AuthorizationEvent originalMessageType(final int originalMessageType) {
+        this.originalMessageType = originalMessageType;
+        return this;
+    }
+
+    public AuthorizationEvent originalSystemTraceAuditNumber(final int originalSystemTraceAuditNumber) {
+        this.originalSystemTraceAuditNumber = originalSystemTraceAuditNumber;
+        return this;
+    }
+
+    public AuthorizationEvent originalTransmissionDateTime(final long originalTransmissionDateTime) {
+        this.originalTransmissionDateTime = originalTransmissionDateTime;
+        return this;
+    }
+
+    /**
+     * True when the PAN's last digit is its Luhn check digit. The producer computes it from the
+     * clear PAN, which never enters the ring.
+     */
+    public boolean panLuhnValid() {
+        return panLuhnValid;
+    }
+
+    public AuthorizationEvent panLuhnValid(final boolean panLuhnValid) {
+        this.panLuhnValid = panLuhnValid;
+        return this;
+    }
+
+    /**
+     * Which of fields 1 to 64 the message carried, laid out as the ISO 8583 primary bitmap: field
+     * {@code n} is bit {@code 64 - n} (field 2 is {@code 1L << 62}), so a front-end can pass the
+     * decoder's bitmap as it is. Field 90 is present when {@link #originalMessageType()} is not 0.
+     */
+    public long presentFields() {
+        return presentFields;
+    }
+
+    public AuthorizationEvent presentFields(final long presentFields) {
+        this.presentFields = presentFields;
+        return this;
+    }
+
+    /** Marks field {@code fieldNumber} (1 to 64) present in {@link #presentFields()}. */
+    public AuthorizationEvent fieldPresent(final int fieldNumber) {
+        this.presentFields |= fieldBit(fieldNumber);
+        return this;
+    }
+
+    /** True when field {@code fieldNumber} (1 to 64) is marked present. */
+    public boolean isFieldPresent(final int fieldNumber) {
+        return (presentFields & fieldBit(fieldNumber)) != 0;
+    }
+
+    /** The bit of field {@code fieldNumber} (1 to 64) in a primary bitmap. */
+    public static long fieldBit(final int fieldNumber) {
+        return 1L << (64 - fieldNumber);
     }
 
     private static void copyAscii(final CharSequence text, final byte[] destination, final String what) {

@@ -32,8 +32,42 @@ public enum DecisionReason {
     /** 91, issuer or switch inoperative: the journal cannot write; new requests are refused. */
     JOURNAL_UNAVAILABLE(91),
 
-    /** 00 for a network management message (0800 echo, sign-on, sign-off): accepted, nothing authorized. */
-    NETWORK_MANAGEMENT_ACCEPTED(0);
+    /** 58, transaction not permitted to terminal: field 41 is not in the terminal registry. */
+    TERMINAL_UNKNOWN(58),
+    /** 58: the terminal is registered as disabled. */
+    TERMINAL_DISABLED(58),
+    /** 58: the terminal is suspended (by an operator, or by the card-testing rule). */
+    TERMINAL_SUSPENDED(58),
+    /** 91 (or the configured code): the terminal is registered as faulty or under maintenance. */
+    TERMINAL_FAULTY(91),
+    /** 58: the terminal's software is older than the minimum configured for its model. */
+    TERMINAL_SOFTWARE_OUTDATED(58),
+    /** 03, invalid merchant: field 42 is not the merchant the terminal is registered to. */
+    MERCHANT_MISMATCH(3),
+    /** 58: the terminal must sign on (network management 0800, code 001) and has not. */
+    TERMINAL_NOT_SIGNED_ON(58),
+    /** 14, invalid card number: the PAN's Luhn check digit is wrong. */
+    CARD_LUHN_INVALID(14),
+    /** 54, expired card: field 14 is before the current month. */
+    CARD_EXPIRED(54),
+    /** 30, format error: a field the message type requires is absent or malformed. */
+    FORMAT_ERROR(30),
+    /** 13, invalid amount: zero, negative or more digits than field 4 holds. */
+    INVALID_AMOUNT(13),
+    /** 58: the acquirer does not accept the currency (field 49) at its terminals. */
+    CURRENCY_NOT_ACCEPTED(58),
+    /** A policy rule declined: its configured code (57 by default). */
+    POLICY_DECLINED(57),
+    /** 61, exceeds amount limit (or the rule's configured code, e.g. 13). */
+    AMOUNT_LIMIT(61),
+    /** 65, exceeds withdrawal count limit: too many approvals of the card in a window. */
+    VELOCITY_COUNT(65),
+    /** 61: the card's approved amount in a window would exceed the limit. */
+    VELOCITY_AMOUNT(61),
+    /** 59, suspected fraud: card testing at the terminal (many cards or many declines). */
+    CARD_TESTING(59),
+    /** 59, suspected fraud: the card was used in another country too recently. */
+    IMPOSSIBLE_TRAVEL(59);
 
     private static final DecisionReason[] BY_ORDINAL = values();
 

@@ -5,6 +5,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import dev.cardgate.codec.Iso8583Decoder;
 import dev.cardgate.engine.event.AuthorizationEvent;
 import dev.cardgate.engine.token.CardToken;
+import dev.cardgate.engine.token.Luhn;
 import dev.cardgate.engine.token.PanTokenizer;
 
 /**
@@ -61,7 +62,9 @@ final class RequestFields {
             .merchantCategoryCode((int)digits(request, FIELD_18_MERCHANT_CATEGORY_CODE))
             .countryCode((int)digits(request, FIELD_19_COUNTRY_CODE))
             .posEntryMode((int)digits(request, FIELD_22_POS_ENTRY_MODE))
-            .networkManagementCode((int)digits(request, FIELD_70_NETWORK_MANAGEMENT_CODE));
+            .networkManagementCode((int)digits(request, FIELD_70_NETWORK_MANAGEMENT_CODE))
+            // the card checks judge required fields by this bitmap (same layout as ISO's primary)
+            .presentFields(request.primaryBitmap());
         if (copied(request, FIELD_41_TERMINAL_ID, AuthorizationEvent.TERMINAL_ID_LENGTH)) {
             event.terminalId(scratch, 0);
         }
@@ -97,7 +100,8 @@ final class RequestFields {
             }
         }
         if (panLength > 0 && tokenizer.tokenize(scratch, 0, panLength, token)) {
-            event.cardToken(token).maskedPan(panLength, digitsAt(0, 6), digitsAt(panLength - 4, 4));
+            event.cardToken(token).maskedPan(panLength, digitsAt(0, 6), digitsAt(panLength - 4, 4))
+                .panLuhnValid(Luhn.isValid(scratch, 0, panLength));
         }
         scratch.setMemory(0, SCRATCH_LENGTH, (byte)0);
     }

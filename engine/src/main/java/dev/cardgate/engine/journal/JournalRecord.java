@@ -248,7 +248,8 @@ public final class JournalRecord {
             event.approve(authorizationId(), decisionTimeEpochMillis());
         }
         else {
-            event.decline(reason, ruleId(), decisionTimeEpochMillis());
+            // the code sent, which a rule may have configured apart from the reason's usual one
+            event.decline(reason, ruleId(), responseCode(), decisionTimeEpochMillis());
         }
         return true;
     }

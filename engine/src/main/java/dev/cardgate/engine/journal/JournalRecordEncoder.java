@@ -87,7 +87,7 @@ final class JournalRecordEncoder {
             buffer.putByte(offset + MERCHANT_ID_OFFSET + i, event.merchantIdByte(i));
         }
         buffer.setMemory(offset + RESERVED_OFFSET, RECORD_LENGTH - RESERVED_OFFSET, (byte)0);
-        writeDecision(buffer, offset, event.reason(), event.ruleId(), event.authorizationId());
+        writeDecision(buffer, offset, event.reason(), event.ruleId(), event.responseCode(), event.authorizationId());
         buffer.putIntRelease(offset + LENGTH_OFFSET, RECORD_LENGTH);
     }
 
@@ -96,15 +96,16 @@ final class JournalRecordEncoder {
      * used when the sync of an approval failed and its answer becomes 96.
      */
     void amendDecision(final UnsafeBuffer buffer, final int offset, final DecisionReason reason, final int ruleId) {
-        writeDecision(buffer, offset, reason, ruleId, AuthorizationEvent.NO_AUTHORIZATION_ID);
+        writeDecision(buffer, offset, reason, ruleId, reason.responseCode(), AuthorizationEvent.NO_AUTHORIZATION_ID);
     }
 
+    /** {@code responseCode} is the field 39 sent, which a rule may configure apart from the reason's usual code. */
     private void writeDecision(final UnsafeBuffer buffer, final int offset, final DecisionReason reason,
-        final int ruleId, final long authorizationId) {
+        final int ruleId, final int responseCode, final long authorizationId) {
         buffer.putLong(offset + AUTHORIZATION_ID_OFFSET, authorizationId, ORDER);
         buffer.putInt(offset + RULE_ID_OFFSET, ruleId, ORDER);
         buffer.putByte(offset + REASON_OFFSET, (byte)(reason == null ? -1 : reason.ordinal()));
-        buffer.putByte(offset + RESPONSE_CODE_OFFSET, (byte)(reason == null ? -1 : reason.responseCode()));
+        buffer.putByte(offset + RESPONSE_CODE_OFFSET, (byte)(reason == null ? -1 : responseCode));
         buffer.putInt(offset + CHECKSUM_OFFSET,
             checksum.compute(buffer, offset + CHECKSUMMED_FROM, CHECKSUMMED_LENGTH), ORDER);
     }

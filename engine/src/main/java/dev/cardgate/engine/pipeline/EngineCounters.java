@@ -35,6 +35,9 @@ public final class EngineCounters {
     private final AtomicLong answeredOverloaded = new AtomicLong();
     private final AtomicLong readingPaused = new AtomicLong();
 
+    private final AtomicLong dryRunDeclines = new AtomicLong();
+    private final AtomicLong rulesReloads = new AtomicLong();
+
     /** Decision thread only. */
     public void recordApproved() {
         approved.lazySet(approved.get() + 1);
@@ -154,6 +157,26 @@ public final class EngineCounters {
 
     public long readingPaused() {
         return readingPaused.get();
+    }
+
+    /** Decision thread only: a rule in dry-run mode would have declined a request. */
+    public void recordDryRunDecline() {
+        dryRunDeclines.lazySet(dryRunDeclines.get() + 1);
+    }
+
+    /** Decision thread only: reloaded rules took effect. */
+    public void recordRulesReload() {
+        rulesReloads.lazySet(rulesReloads.get() + 1);
+    }
+
+    /** Requests a dry-run rule would have declined (each counted once, for its first such rule). */
+    public long dryRunDeclines() {
+        return dryRunDeclines.get();
+    }
+
+    /** Reloaded rule sets that took effect. */
+    public long rulesReloads() {
+        return rulesReloads.get();
     }
 
     /** Requests the decision chain approved. */

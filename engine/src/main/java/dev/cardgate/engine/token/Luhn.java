@@ -19,6 +19,28 @@ public final class Luhn {
     }
 
     /**
+     * The same as {@link #isValid(CharSequence)} for ASCII digits in {@code buffer[offset,
+     * offset + length)}, e.g. field 2 of a decoded message. Allocates nothing.
+     */
+    public static boolean isValid(final org.agrona.DirectBuffer buffer, final int offset, final int length) {
+        if (length < 2) {
+            return false;
+        }
+        int sum = 0;
+        boolean doubleIt = false;
+        for (int i = offset + length - 1; i >= offset; i--) {
+            final int digit = buffer.getByte(i) - '0';
+            if (digit < 0 || digit > 9) {
+                return false;
+            }
+            final int weighted = doubleIt ? digit * 2 : digit;
+            sum += weighted > 9 ? weighted - 9 : weighted;
+            doubleIt = !doubleIt;
+        }
+        return sum % 10 == 0;
+    }
+
+    /**
      * @param payload the PAN without its check digit, all ASCII digits
      * @return the check digit to append, 0 to 9
      * @throws IllegalArgumentException when {@code payload} is empty or has a non-digit

@@ -1,0 +1,36 @@
+package dev.cardgate.engine.decision;
+
+import dev.cardgate.engine.event.AuthorizationEvent;
+import dev.cardgate.engine.event.DecisionReason;
+
+/**
+ * Declines with 13 an amount (field 4) that is zero, negative or longer than the field's twelve
+ * digits. Stateless; allocates nothing.
+ */
+public final class AmountCheck implements DecisionCheck {
+    /** Rule id of this check. */
+    public static final int RULE_ID = EngineRules.CARD_DATA_BASE + 6;
+    /** The largest amount field 4 can carry. */
+    public static final long MAX_AMOUNT_MINOR = 999_999_999_999L;
+
+    @Override
+    public DecisionStage stage() {
+        return DecisionStage.CARD_DATA;
+    }
+
+    @Override
+    public int ruleId() {
+        return RULE_ID;
+    }
+
+    @Override
+    public String ruleName() {
+        return "invalid-amount";
+    }
+
+    @Override
+    public DecisionReason evaluate(final AuthorizationEvent request, final long nowEpochMillis) {
+        final long amount = request.amountMinor();
+        return amount <= 0 || amount > MAX_AMOUNT_MINOR ? DecisionReason.INVALID_AMOUNT : null;
+    }
+}
