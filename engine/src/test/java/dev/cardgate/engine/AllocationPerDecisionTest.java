@@ -69,7 +69,7 @@ class AllocationPerDecisionTest {
             while ((sequence = engine.tryClaim()) < 0) {
                 Thread.onSpinWait();
             }
-            engine.claimedEvent(sequence).systemTraceAuditNumber(i).cardToken(token).listener(listener);
+            TestEngines.fill(engine.claimedEvent(sequence), i).cardToken(token).listener(listener);
             engine.publish(sequence);
         }
         while (answered.get() < target) {

@@ -123,8 +123,7 @@ class AuthorizationEngineTest {
             new TestTokenizer().tokenize(BLOCKED_CARD, token);
             final long sequence = engine.tryClaim();
             assertTrue(sequence >= 0);
-            engine.claimedEvent(sequence)
-                .systemTraceAuditNumber(4242)
+            TestEngines.fill(engine.claimedEvent(sequence), 4242)
                 .terminalId("TERM0002")
                 .cardToken(token)
                 .maskedPan(16, 555555, 4444)

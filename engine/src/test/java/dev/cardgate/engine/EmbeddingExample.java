@@ -16,6 +16,7 @@ import dev.cardgate.engine.event.AuthorizationEvent;
 import dev.cardgate.engine.event.DecisionListener;
 import dev.cardgate.engine.event.PanParts;
 import dev.cardgate.engine.token.CardToken;
+import dev.cardgate.engine.token.Luhn;
 import dev.cardgate.engine.token.PanTokenizer;
 
 /**
@@ -27,6 +28,11 @@ final class EmbeddingExample {
     }
 
     // tag::example[]
+    /** Fields 2, 4, 11, 14, 41, 42 and 49, as an ISO 8583 primary bitmap. */
+    static final long PRESENT_FIELDS = AuthorizationEvent.fieldBit(2) | AuthorizationEvent.fieldBit(4)
+        | AuthorizationEvent.fieldBit(11) | AuthorizationEvent.fieldBit(14) | AuthorizationEvent.fieldBit(41)
+        | AuthorizationEvent.fieldBit(42) | AuthorizationEvent.fieldBit(49);
+
     static List<String> run(final Path dataDirectory) throws Exception {
         final List<String> printed = new ArrayList<>();
         final EngineConfiguration configuration = EngineConfiguration.builder()
@@ -77,12 +83,16 @@ final class EmbeddingExample {
                 final AuthorizationEvent event = engine.claimedEvent(sequence);
                 event.systemTraceAuditNumber(2)
                     .terminalId("TERM0001")
+                    .merchantId("MERCHANT0000001")
+                    .expiryYearMonth(2812)
                     .amountMinor(990)
                     .currencyCode(978)
+                    .presentFields(PRESENT_FIELDS)     // in a front-end: the decoder's primary bitmap
                     .listener(listener)
                     .correlationId(42);                // routes the answer back, e.g. to a connection
                 if (tokenizer.tokenize(pan, token)) {
-                    event.cardToken(token).maskedPan(pan.length(), PanParts.firstSix(pan), PanParts.lastFour(pan));
+                    event.cardToken(token).maskedPan(pan.length(), PanParts.firstSix(pan), PanParts.lastFour(pan))
+                        .panLuhnValid(Luhn.isValid(pan));  // the clear PAN never enters the ring
                 }
                 engine.publish(sequence);              // always publish what was claimed
                 printed.add(answers.poll(5, TimeUnit.SECONDS));

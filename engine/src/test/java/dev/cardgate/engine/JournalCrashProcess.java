@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import dev.cardgate.engine.config.EngineConfiguration;
-import dev.cardgate.engine.event.AuthorizationEvent;
 import dev.cardgate.engine.event.DecisionListener;
 import dev.cardgate.engine.journal.FileSegmentStorage;
 import dev.cardgate.engine.token.CardToken;
@@ -41,10 +40,8 @@ public final class JournalCrashProcess {
             if (sequence < 0) {
                 return;
             }
-            final AuthorizationEvent event = engine.claimedEvent(sequence);
-            event.messageTypeIndicator(100).systemTraceAuditNumber(stan).terminalId("TERM0001")
-                .merchantId("MERCHANT0000001").cardToken(token).maskedPan(16, 411111, 1111).amountMinor(stan)
-                .currencyCode(978).listener(printer);
+            TestEngines.fill(engine.claimedEvent(sequence), stan).cardToken(token).maskedPan(16, 411111, 1111)
+                .amountMinor(stan).listener(printer);
             engine.publish(sequence);
         }
     }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,7 @@ import dev.cardgate.engine.journal.SegmentHeaderDescriptor;
 class JournalCrashTest {
     private static final String KEY = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
     private static final int ANSWERS_BEFORE_KILL = 20_000;
+    private static final int CHILD_DEADLINE_SECONDS = 60;
 
     @TempDir
     Path dataDirectory;
@@ -103,7 +105,23 @@ class JournalCrashTest {
             System.getProperty("java.class.path"), JournalCrashProcess.class.getName(), dataDirectory.toString(), KEY))
             .redirectError(ProcessBuilder.Redirect.DISCARD)
             .start();
+        // reading the child's pipe ignores interrupts: a child that stops answering is killed
+        // from outside, which ends the read, and the test fails on the count instead of hanging
+        CompletableFuture.delayedExecutor(CHILD_DEADLINE_SECONDS, TimeUnit.SECONDS).execute(child::destroyForcibly);
         final Set<Integer> answered = new HashSet<>();
+        try {
+            readAnswersAndKill(child, answered);
+        }
+        finally {
+            child.destroyForcibly();
+        }
+        assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(137, child.exitValue(), "killed by SIGKILL");
+        assertTrue(answered.size() >= ANSWERS_BEFORE_KILL, "the child answered only " + answered.size());
+        return answered;
+    }
+
+    private static void readAnswersAndKill(final Process child, final Set<Integer> answered) throws Exception {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(),
             StandardCharsets.US_ASCII))) {
             String line;
@@ -119,10 +137,6 @@ class JournalCrashTest {
                 }
             }
         }
-        assertTrue(child.waitFor(30, TimeUnit.SECONDS));
-        assertEquals(137, child.exitValue(), "killed by SIGKILL");
-        assertTrue(answered.size() >= ANSWERS_BEFORE_KILL, "the child answered only " + answered.size());
-        return answered;
     }
 
     /** Starts an engine on the journal, answers {@code count} requests, closes; returns the records it wrote. */

@@ -215,10 +215,8 @@ class JournalEngineTest {
             if (sequence < 0) {
                 throw new IllegalStateException("refused: " + sequence);
             }
-            final AuthorizationEvent event = engine.claimedEvent(sequence);
-            event.messageTypeIndicator(100).systemTraceAuditNumber((int)((first + i) % 1_000_000))
-                .terminalId("TERM0001").merchantId("MERCHANT0000001").cardToken(token).maskedPan(16, 411111, 1111)
-                .amountMinor(1_000).currencyCode(978).listener(listener);
+            TestEngines.fill(engine.claimedEvent(sequence), (int)((first + i) % 1_000_000)).cardToken(token)
+                .maskedPan(16, 411111, 1111).amountMinor(1_000).listener(listener);
             engine.publish(sequence);
         }
         while (answered.get() < target) {

@@ -69,7 +69,7 @@ class PipelineRoundTripTest {
                             Thread.yield();
                         }
                         final AuthorizationEvent event = engine.claimedEvent(sequence);
-                        event.cardToken(id % 3 == 0 ? blocked : clean).listener(listener).correlationId(id);
+                        TestEngines.fill(event, id).cardToken(id % 3 == 0 ? blocked : clean).listener(listener).correlationId(id);
                         engine.publish(sequence);
                     }
                 });

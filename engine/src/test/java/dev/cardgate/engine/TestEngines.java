@@ -20,12 +20,29 @@ final class TestEngines {
         return new AuthorizationEngine(configuration, null, null, blocklist, TestTokenizer::new, List.of(resources));
     }
 
+    /**
+     * Fills a claimed entry of the zero-allocation path with the fields of {@link #request} and
+     * reports them present, as a front-end does from the decoder's bitmap; the card is the
+     * caller's to set.
+     */
+    static dev.cardgate.engine.event.AuthorizationEvent fill(final dev.cardgate.engine.event.AuthorizationEvent event,
+        final int stan) {
+        event.messageTypeIndicator(100).systemTraceAuditNumber(stan).terminalId("TERM0001")
+            .merchantId("MERCHANT0000001").expiryYearMonth(4912).amountMinor(1_250).currencyCode(978)
+            .merchantCategoryCode(5411).countryCode(276).posEntryMode(51).panLuhnValid(true);
+        for (final int field : new int[] {2, 3, 4, 11, 14, 18, 19, 22, 41, 42, 49}) {
+            event.fieldPresent(field);
+        }
+        return event;
+    }
+
     static AuthorizationRequestData request(final int stan) {
         return AuthorizationRequestData.builder()
             .systemTraceAuditNumber(stan)
             .terminalId("TERM0001")
             .merchantId("MERCHANT0000001")
-            .expiryYearMonth(2812)
+            .processingCode(0)
+            .expiryYearMonth(4912)
             .amountMinor(1_250)
             .currencyCode(978)
             .merchantCategoryCode(5411)

@@ -31,6 +31,10 @@ import dev.cardgate.engine.token.PanTokenizer;
 public final class BenchmarkEngine implements AutoCloseable {
     static final String CLEAN_PAN = "4111111111111111";
     static final String BLOCKED_PAN = "5555555555554444";
+    /** Fields 2, 4, 11, 14, 18, 41, 42 and 49 as a primary bitmap: what the engine requires by default. */
+    private static final long PRESENT_FIELDS = AuthorizationEvent.fieldBit(2) | AuthorizationEvent.fieldBit(4)
+        | AuthorizationEvent.fieldBit(11) | AuthorizationEvent.fieldBit(14) | AuthorizationEvent.fieldBit(18)
+        | AuthorizationEvent.fieldBit(41) | AuthorizationEvent.fieldBit(42) | AuthorizationEvent.fieldBit(49);
 
     private final Path dataDirectory;
     private final AuthorizationEngine engine;
@@ -83,7 +87,8 @@ public final class BenchmarkEngine implements AutoCloseable {
         final AuthorizationEvent event = engine.claimedEvent(sequence);
         final boolean blocked = (number & 15) == 0;
         event.messageTypeIndicator(100)
-            .systemTraceAuditNumber(number)
+            .systemTraceAuditNumber(number % 999_999 + 1)
+            .transmissionDateTime(number)
             .terminalId(terminalId, 0)
             .merchantId(merchantId, 0)
             .cardToken(blocked ? blockedToken : cleanToken)
@@ -92,6 +97,8 @@ public final class BenchmarkEngine implements AutoCloseable {
             .amountMinor(1_000 + (number & 1023))
             .currencyCode(978)
             .merchantCategoryCode(5411)
+            .panLuhnValid(true)
+            .presentFields(PRESENT_FIELDS)
             .listener(listener)
             .correlationId(correlationId);
         engine.publish(sequence);

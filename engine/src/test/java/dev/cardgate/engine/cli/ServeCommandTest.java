@@ -67,6 +67,7 @@ class ServeCommandTest {
             terminal.connect();
             final ISOMsg echo = new ISOMsg("0800");
             echo.set(11, "000001");
+            echo.set(41, "TERM0001");
             echo.set(70, "301");
             terminal.send(echo);
             assertEquals("00", terminal.receive().getString(39));

@@ -43,6 +43,7 @@ final class TerminalsExample {
             final ISOMsg signOn = new ISOMsg("0800");
             signOn.set(7, "1125143000");
             signOn.set(11, "000001");
+            signOn.set(41, "TERM0001");                    // which terminal signs on
             signOn.set(70, "001");                         // 001 sign-on, 002 sign-off, 301 echo
             terminal.send(signOn);
             final ISOMsg signedOn = terminal.receive();

@@ -1,0 +1,111 @@
+package dev.cardgate.benchmarks.rules;
+
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import dev.cardgate.engine.event.AuthorizationEvent;
+
+/**
+ * One decision of the decision handler (router, every check in order, the risk state learning
+ * from it) per kind of outcome, with 100,000 registered terminals and 1,000,000 tracked cards.
+ * Run with {@code -prof gc}: gc.alloc.rate.norm is the allocation per decision.
+ *
+ * <pre>
+ * java @config/jvm.options -jar benchmarks/target/benchmarks.jar CheckChainBenchmark -prof gc
+ * </pre>
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 3, time = 2)
+@State(Scope.Thread)
+public class CheckChainBenchmark {
+    @Param({"approve", "terminal-unknown", "terminal-disabled", "terminal-faulty", "terminal-software",
+        "merchant-mismatch", "terminal-not-signed-on", "luhn", "format", "expired", "amount", "currency",
+        "blocklist", "policy", "limit", "velocity", "card-testing", "travel", "reversal", "echo"})
+    public String kind;
+
+    private CheckChainFixture fixture;
+    private final AuthorizationEvent event = new AuthorizationEvent();
+    private boolean rotating;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        fixture = new CheckChainFixture();
+        fixture.approvable(event);
+        switch (kind) {
+            case "approve" -> rotating = true;
+            case "terminal-unknown" -> event.terminalId("NOSUCH01");
+            case "terminal-disabled" -> event.terminalId("DISABLED");
+            case "terminal-faulty" -> event.terminalId("FAULTY01");
+            case "terminal-software" -> event.terminalId("OLDSOFT1");
+            case "merchant-mismatch" -> event.merchantId("OTHERMERCHANT01");
+            case "terminal-not-signed-on" -> event.terminalId("SIGNON01");
+            case "luhn" -> event.panLuhnValid(false);
+            case "format" -> event.presentFields(event.presentFields() & ~AuthorizationEvent.fieldBit(22));
+            case "expired" -> event.expiryYearMonth(2001);
+            case "amount" -> event.amountMinor(0);
+            case "currency" -> event.currencyCode(392);
+            case "blocklist" -> event.cardToken(fixture.stolenCard());
+            case "policy" -> event.terminalId("CASINO01");
+            case "limit" -> event.amountMinor(500_001);
+            case "velocity" -> {
+                event.cardToken(7, 5_000_000);
+                for (int i = 0; i < 1_000; i++) {
+                    fixture.decide(event);
+                }
+            }
+            case "card-testing" -> {
+                event.terminalId("CARDTEST").expiryYearMonth(2001);
+                for (int i = 0; i < 50; i++) {
+                    fixture.decide(event);
+                }
+                event.expiryYearMonth(2812);
+            }
+            case "travel" -> {
+                event.cardToken(7, 6_000_000);
+                fixture.decide(event);
+                event.terminalId("FRANCE01");
+            }
+            case "reversal" -> event.messageTypeIndicator(400).originalMessageType(100)
+                .originalSystemTraceAuditNumber(123_456).originalTransmissionDateTime(42);
+            case "echo" -> event.messageTypeIndicator(800).networkManagementCode(301);
+            default -> throw new IllegalArgumentException("unknown kind " + kind);
+        }
+        fixture.decide(event);
+        if (!rotating && event.reason() == null) {
+            throw new IllegalStateException(kind + " was not decided");
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        fixture.close();
+    }
+
+    /** @return field 39 and the rule, so the decision cannot be optimised away */
+    @Benchmark
+    public int decide() {
+        if (rotating) {
+            fixture.decideRotating(event);
+        }
+        else {
+            fixture.decide(event);
+        }
+        return event.responseCode() * 1000 + event.ruleId();
+    }
+}
