@@ -21,6 +21,18 @@ public record BlocklistEntry(BlockReason reason, long addedEpochMillis, long exp
     }
 
     /**
+     * Reads an expiry as the import file writes it: an ISO-8601 date ({@code 2027-12-31}, blocking
+     * through that day, UTC), an instant with an offset ({@code 2027-12-31T23:59:59Z}), or empty
+     * for {@link #NO_EXPIRY}.
+     *
+     * @return epoch milliseconds from which the entry no longer blocks, or Long.MIN_VALUE when
+     *     {@code text} is none of these
+     */
+    public static long parseExpiry(final String text) {
+        return ImportLineParser.parseExpiry(text.strip());
+    }
+
+    /**
      * @return null when {@code reference} may be stored, else why not (never repeating it, it
      *     could be anything)
      */
