@@ -92,6 +92,10 @@ class BlockCommandTest {
         final OperatorRun reference = cardgate.withInput(TestPans.VISA + "\n", "block add", "-r", "lost", "--reference",
             "A,B");
         assertEquals(2, reference.status(), reference.printed());
+        final OperatorRun panAsReference = cardgate.withInput(TestPans.VISA + "\n", "block add", "-r", "lost",
+            "--reference", TestPans.MASTERCARD);
+        assertEquals(2, panAsReference.status(), panAsReference.printed());
+        assertTrue(panAsReference.err().contains("like a card number"), panAsReference.printed());
 
         final OperatorRun missing = cardgate.withInput(TestPans.VISA + "\n", "block add");
         assertEquals(2, missing.status(), missing.printed());
