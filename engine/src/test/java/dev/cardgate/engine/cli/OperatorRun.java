@@ -11,9 +11,6 @@ import java.nio.charset.StandardCharsets;
  * it printed on standard output and error and its exit status. Standard input is {@code stdin}.
  */
 record OperatorRun(int status, String out, String err) {
-    /** Every run's output, so that a test can check no run ever printed a clear PAN. */
-    static final StringBuilder EVERYTHING_PRINTED = new StringBuilder();
-
     static synchronized OperatorRun withInput(final String stdin, final String... arguments) {
         final InputStream originalIn = System.in;
         final PrintStream originalOut = System.out;
@@ -25,10 +22,7 @@ record OperatorRun(int status, String out, String err) {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
             final int status = CardgateCommand.execute(arguments);
-            final OperatorRun run = new OperatorRun(status, out.toString(StandardCharsets.UTF_8),
-                err.toString(StandardCharsets.UTF_8));
-            EVERYTHING_PRINTED.append(run.out).append(run.err);
-            return run;
+            return new OperatorRun(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         }
         finally {
             System.setIn(originalIn);
