@@ -10,8 +10,8 @@ import dev.cardgate.engine.blocklist.BlocklistEntry;
 import dev.cardgate.engine.blocklist.BlocklistStore;
 import dev.cardgate.engine.token.TokenKey;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code cardgate block add}: lists a card, or changes its entry. */
 @Command(name = "add", mixinStandardHelpOptions = true,
@@ -21,9 +21,8 @@ import picocli.CommandLine.Parameters;
     exitCodeList = {"0:listed (added, updated or unchanged)", "1:the blocklist is full, or its files cannot be used",
         "2:bad PAN, reason, expiry or reference, or bad configuration"})
 final class BlockAddCommand extends OperatorCommand {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "PAN",
-        description = "the card number; - or nothing: read it from standard input (keeps it out of the shell history)")
-    private String panArgument;
+    @Mixin
+    private PanParameter panParameter;
 
     @Option(names = {"-r", "--reason"}, required = true, paramLabel = "REASON",
         description = "lost, stolen, fraud, closed or other")
@@ -47,7 +46,7 @@ final class BlockAddCommand extends OperatorCommand {
             throw new OperatorFailure(BAD_INPUT, referenceProblem + ": shorten it, or leave out commas and "
                 + "non-ASCII characters");
         }
-        final String pan = PanInput.read(panArgument, err);
+        final String pan = panParameter.read(err);
         final TokenKey key = OperatorFiles.tokenKey(configuration(), true);
         try (BlocklistStore store = OperatorFiles.blocklist(configuration(), key, true)) {
             final AddOutcome outcome = store.add(pan, blockReason, expiresEpochMillis, reference);

@@ -8,7 +8,7 @@ import dev.cardgate.engine.blocklist.BlocklistEntry;
 import dev.cardgate.engine.blocklist.BlocklistStore;
 import dev.cardgate.engine.token.TokenKey;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /** {@code cardgate block check}: shows a card's entry. */
 @Command(name = "check", mixinStandardHelpOptions = true,
@@ -17,13 +17,12 @@ import picocli.CommandLine.Parameters;
     exitCodeList = {"0:the card is blocked", "1:the card is not listed, its entry has expired, or the blocklist "
         + "cannot be used", "2:bad PAN or configuration"})
 final class BlockCheckCommand extends OperatorCommand {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "PAN",
-        description = "the card number; - or nothing: read it from standard input")
-    private String panArgument;
+    @Mixin
+    private PanParameter panParameter;
 
     @Override
     int execute(final PrintStream out, final PrintStream err) throws IOException {
-        final String pan = PanInput.read(panArgument, err);
+        final String pan = panParameter.read(err);
         final TokenKey key = OperatorFiles.tokenKey(configuration(), false);
         try (BlocklistStore store = OperatorFiles.blocklist(configuration(), key, false)) {
             final Optional<BlocklistEntry> entry = store.check(pan);

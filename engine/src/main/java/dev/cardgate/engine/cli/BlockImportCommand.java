@@ -27,13 +27,7 @@ final class BlockImportCommand extends OperatorCommand {
         final ImportReport report;
         try (BlocklistStore store = OperatorFiles.blocklist(configuration(),
             OperatorFiles.tokenKey(configuration(), true), true)) {
-            final ImportProgressPrinter progress = ImportProgressPrinter.onStandardError();
-            try {
-                report = store.importFile(file, progress);
-            }
-            finally {
-                progress.finish();
-            }
+            report = ImportProgressPrinter.showWhile(progress -> store.importFile(file, progress));
         }
         for (final RejectedLine rejected : report.rejectedLines()) {
             err.println(file + ":" + rejected.lineNumber() + ": " + rejected.reason());

@@ -6,7 +6,7 @@ import java.io.PrintStream;
 import dev.cardgate.engine.blocklist.BlocklistStore;
 import dev.cardgate.engine.token.TokenKey;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /** {@code cardgate block remove}: unlists a card. */
 @Command(name = "remove", mixinStandardHelpOptions = true,
@@ -15,13 +15,12 @@ import picocli.CommandLine.Parameters;
     exitCodeList = {"0:removed", "1:the card was not listed, or the blocklist cannot be used",
         "2:bad PAN or configuration"})
 final class BlockRemoveCommand extends OperatorCommand {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "PAN",
-        description = "the card number; - or nothing: read it from standard input")
-    private String panArgument;
+    @Mixin
+    private PanParameter panParameter;
 
     @Override
     int execute(final PrintStream out, final PrintStream err) throws IOException {
-        final String pan = PanInput.read(panArgument, err);
+        final String pan = panParameter.read(err);
         final TokenKey key = OperatorFiles.tokenKey(configuration(), false);
         try (BlocklistStore store = OperatorFiles.blocklist(configuration(), key, false)) {
             final boolean removed = store.remove(pan);

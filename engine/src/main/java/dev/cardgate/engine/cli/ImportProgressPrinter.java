@@ -1,6 +1,7 @@
 package dev.cardgate.engine.cli;
 
 import java.io.PrintStream;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 import dev.cardgate.engine.files.ImportProgress;
@@ -30,9 +31,19 @@ final class ImportProgressPrinter implements ImportProgress {
         this.lastShownNanos = startNanos;
     }
 
-    /** For standard error: redrawn in place when the process runs on a terminal. */
-    static ImportProgressPrinter onStandardError() {
-        return new ImportProgressPrinter(System.err, System.console() != null, System::nanoTime);
+    /**
+     * Runs {@code importing} with progress shown on standard error (redrawn in place when the
+     * process runs on a terminal), and ends the progress line however it ends.
+     */
+    static <T> T showWhile(final Function<ImportProgress, T> importing) {
+        final ImportProgressPrinter progress = new ImportProgressPrinter(System.err, System.console() != null,
+            System::nanoTime);
+        try {
+            return importing.apply(progress);
+        }
+        finally {
+            progress.finish();
+        }
     }
 
     @Override

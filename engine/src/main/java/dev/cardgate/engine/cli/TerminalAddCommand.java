@@ -6,7 +6,6 @@ import dev.cardgate.engine.terminal.TerminalRecord;
 import dev.cardgate.engine.terminal.TerminalRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 /** {@code cardgate terminal add}: registers a new terminal. */
 @Command(name = "add", mixinStandardHelpOptions = true,
@@ -15,15 +14,15 @@ import picocli.CommandLine.Parameters;
     exitCodeList = {"0:registered", "1:registered already (use set), the registry is full or cannot be used",
         "2:a missing or bad setting, or bad configuration"})
 final class TerminalAddCommand extends OperatorCommand {
-    @Parameters(index = "0", paramLabel = "TERMINAL-ID", description = "field 41, 1 to 8 characters")
-    private String terminalId;
+    @Mixin
+    private TerminalIdParameter terminalIdParameter;
 
     @Mixin
     private TerminalSettings settings;
 
     @Override
     int execute(final PrintStream out, final PrintStream err) {
-        final TerminalRecord terminal = settings.newTerminal(TerminalIds.check(terminalId));
+        final TerminalRecord terminal = settings.newTerminal(terminalIdParameter.checked());
         try (TerminalRegistry registry = OperatorFiles.terminals(configuration(), true)) {
             try {
                 registry.add(terminal);

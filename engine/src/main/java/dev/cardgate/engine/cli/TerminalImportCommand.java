@@ -25,19 +25,16 @@ final class TerminalImportCommand extends OperatorCommand {
     int execute(final PrintStream out, final PrintStream err) {
         InputFiles.requireReadable(file, "terminal import file");
         try (TerminalRegistry registry = OperatorFiles.terminals(configuration(), true)) {
-            final ImportProgressPrinter progress = ImportProgressPrinter.onStandardError();
             final TerminalImportReport report;
             try {
-                report = registry.importFile(file, progress);
+                report = ImportProgressPrinter.showWhile(progress -> registry.importFile(file, progress));
             }
             catch (final TerminalImportException badLines) {
-                progress.finish();
                 badLines.problems().forEach(err::println);
                 out.println(file + ": 0 added, 0 updated, 0 unchanged, " + badLines.problems().size()
                     + " rejected: nothing imported (a file is checked whole first); mend the lines and import again");
                 return BAD_INPUT;
             }
-            progress.finish();
             out.println(file + ": " + report.added() + " added, " + report.replaced() + " updated, "
                 + report.unchanged() + " unchanged, 0 rejected");
         }

@@ -6,7 +6,6 @@ import dev.cardgate.engine.terminal.TerminalRecord;
 import dev.cardgate.engine.terminal.TerminalRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 /** {@code cardgate terminal set}: changes settings of a registered terminal, keeping the rest. */
 @Command(name = "set", mixinStandardHelpOptions = true,
@@ -16,15 +15,15 @@ import picocli.CommandLine.Parameters;
     exitCodeList = {"0:changed", "1:the terminal is not registered, or the registry cannot be used",
         "2:nothing to change, a bad setting, or bad configuration"})
 final class TerminalSetCommand extends OperatorCommand {
-    @Parameters(index = "0", paramLabel = "TERMINAL-ID", description = "field 41, 1 to 8 characters")
-    private String terminalId;
+    @Mixin
+    private TerminalIdParameter terminalIdParameter;
 
     @Mixin
     private TerminalSettings settings;
 
     @Override
     int execute(final PrintStream out, final PrintStream err) {
-        TerminalIds.check(terminalId);
+        final String terminalId = terminalIdParameter.checked();
         if (!settings.anyGiven()) {
             throw new OperatorFailure(BAD_INPUT, "nothing to change: give at least one setting, e.g. --status "
                 + "disabled (see --help)");

@@ -6,7 +6,7 @@ import java.time.Instant;
 import dev.cardgate.engine.terminal.TerminalRecord;
 import dev.cardgate.engine.terminal.TerminalRegistry;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /** {@code cardgate terminal show}: one terminal's registration. */
 @Command(name = "show", mixinStandardHelpOptions = true,
@@ -15,12 +15,12 @@ import picocli.CommandLine.Parameters;
     exitCodeList = {"0:shown", "1:the terminal is not registered, or the registry cannot be used",
         "2:bad terminal id or configuration"})
 final class TerminalShowCommand extends OperatorCommand {
-    @Parameters(index = "0", paramLabel = "TERMINAL-ID", description = "field 41, 1 to 8 characters")
-    private String terminalId;
+    @Mixin
+    private TerminalIdParameter terminalIdParameter;
 
     @Override
     int execute(final PrintStream out, final PrintStream err) {
-        TerminalIds.check(terminalId);
+        final String terminalId = terminalIdParameter.checked();
         try (TerminalRegistry registry = OperatorFiles.terminals(configuration(), false)) {
             print(out, registry.show(terminalId).orElseThrow(() -> TerminalIds.notRegistered(terminalId)));
         }

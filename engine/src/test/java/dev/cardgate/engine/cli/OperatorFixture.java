@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import dev.cardgate.engine.AuthorizationRequestData;
+import dev.cardgate.engine.TestEngines;
 import dev.cardgate.engine.config.EngineConfiguration;
 import dev.cardgate.engine.config.EngineConfigurationLoader;
 
@@ -71,19 +72,8 @@ final class OperatorFixture {
         return withInput("", commandAndSubcommand, arguments);
     }
 
-    /** A purchase at {@link #TERMINAL} that the default rules approve: 12.50 EUR at a grocery (5411) in Germany. */
+    /** A purchase at {@link #TERMINAL} that the default rules approve. */
     static AuthorizationRequestData purchase(final int stan) {
-        return AuthorizationRequestData.builder()
-            .systemTraceAuditNumber(stan)
-            .terminalId(TERMINAL)
-            .merchantId("MERCHANT0000001")
-            .processingCode(0)
-            .expiryYearMonth(4912)
-            .amountMinor(1_250)
-            .currencyCode(978)
-            .merchantCategoryCode(5411)
-            .countryCode(276)
-            .posEntryMode(51)
-            .build();
+        return TestEngines.request(stan);
     }
 }
