@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
+import dev.cardgate.engine.files.OwnerOnlyFiles;
 import dev.cardgate.engine.rules.RulesReloadReport;
 
 /**
@@ -37,6 +38,7 @@ public final class ControlWatcher implements AutoCloseable {
     private final Logger logger = System.getLogger("dev.cardgate.engine.control");
     private final Path folder;
     private final Path heartbeat;
+    private final String engineName;
     private final Supplier<RulesReloadReport> reloadRules;
     private final Thread thread;
     private volatile boolean running = true;
@@ -46,6 +48,7 @@ public final class ControlWatcher implements AutoCloseable {
     private ControlWatcher(final Path folder, final String engineName, final Supplier<RulesReloadReport> reloadRules) {
         this.folder = folder;
         this.heartbeat = folder.resolve(ControlFolder.HEARTBEAT);
+        this.engineName = engineName;
         this.reloadRules = reloadRules;
         this.thread = new Thread(this::run, "cardgate-" + engineName + "-control");
         thread.setDaemon(true);
@@ -53,20 +56,25 @@ public final class ControlWatcher implements AutoCloseable {
 
     /**
      * Creates {@code <dataDirectory>/control} (owner-only) if absent, writes the heartbeat and
-     * starts the watcher's thread.
+     * starts the watcher's thread. A folder that group or others may use is refused.
      *
      * @param reloadRules what a {@code rules-reload} request runs: the engine's {@code reloadRules()}
-     * @throws UncheckedIOException when the folder or the heartbeat cannot be written
+     * @throws UncheckedIOException when the folder or the heartbeat cannot be written, or the
+     *                              folder is open to group or others
      */
     public static ControlWatcher start(final Path dataDirectory, final String engineName,
         final Supplier<RulesReloadReport> reloadRules) {
         final ControlWatcher watcher = new ControlWatcher(ControlFolder.of(dataDirectory), engineName, reloadRules);
         try {
             ControlFolder.createIfAbsent(watcher.folder);
+            final String excess = OwnerOnlyFiles.describeExcessPermissions(watcher.folder);
+            if (excess != null) {
+                throw new IOException("it has permissions " + excess + ", so others could send requests; run `chmod 700 "
+                    + watcher.folder + "`");
+            }
             // a heartbeat left by an engine that crashed is replaced, not trusted
             Files.deleteIfExists(watcher.heartbeat);
-            ControlFolder.writeWhole(watcher.heartbeat, "engine=" + engineName + "\npid="
-                + ProcessHandle.current().pid() + "\n");
+            watcher.writeHeartbeat();
         }
         catch (final IOException failure) {
             throw new UncheckedIOException("cannot set up the control folder " + watcher.folder
@@ -116,7 +124,12 @@ public final class ControlWatcher implements AutoCloseable {
 
     private void pollOnce(final long nowMillis) throws IOException {
         if (nowMillis - lastBeatMillis >= HEARTBEAT_MILLIS) {
-            Files.setLastModifiedTime(heartbeat, FileTime.fromMillis(nowMillis));
+            try {
+                Files.setLastModifiedTime(heartbeat, FileTime.fromMillis(nowMillis));
+            }
+            catch (final NoSuchFileException removed) {
+                writeHeartbeat();
+            }
             lastBeatMillis = nowMillis;
             removeUncollectedResults(nowMillis);
         }
@@ -126,6 +139,10 @@ public final class ControlWatcher implements AutoCloseable {
             }
             answer(request);
         }
+    }
+
+    private void writeHeartbeat() throws IOException {
+        ControlFolder.writeWhole(heartbeat, "engine=" + engineName + "\npid=" + ProcessHandle.current().pid() + "\n");
     }
 
     private void answer(final Path request) throws IOException {

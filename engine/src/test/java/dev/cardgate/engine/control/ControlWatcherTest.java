@@ -2,8 +2,10 @@ package dev.cardgate.engine.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -49,6 +51,26 @@ class ControlWatcherTest {
         }
         assertFalse(Files.exists(folder.resolve("engine.alive")));
         assertEquals(2, reloads.get());
+    }
+
+    @Test
+    void refusesAControlFolderThatGroupOrOthersMayUseAndRewritesARemovedHeartbeat() throws Exception {
+        final Path folder = dataDirectory.resolve("control");
+        Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
+            "rwxrwx---")));
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxrwx---"));
+        final UncheckedIOException refused = assertThrows(UncheckedIOException.class,
+            () -> ControlWatcher.start(dataDirectory, "test", () -> null));
+        assertTrue(refused.getMessage().contains("chmod 700"), refused.getMessage());
+
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+        try (ControlWatcher watcher = ControlWatcher.start(dataDirectory, "test", () -> null)) {
+            final Path heartbeat = folder.resolve("engine.alive");
+            Files.delete(heartbeat);
+            while (!Files.exists(heartbeat)) {
+                Thread.sleep(50);
+            }
+        }
     }
 
     @Test
