@@ -22,13 +22,30 @@ public final class RuleScenarioHarness implements AutoCloseable {
     /** 2026-03-10T12:00:00Z: a Tuesday noon, so expiry 2812 is valid and hours rules are predictable. */
     public static final long START = Instant.parse("2026-03-10T12:00:00Z").toEpochMilli();
 
-    private final AtomicLong now = new AtomicLong(START);
+    private final AtomicLong now = new AtomicLong();
     private final AuthorizationEngine engine;
     private final Path rulesFile;
     private int stan;
-    private long transmission = 310_120_000L;
+    private long transmission;
 
     public RuleScenarioHarness(final Path folder, final String rules) {
+        this(folder, rules, START, 0, 310_120_000L);
+    }
+
+    /**
+     * A new engine on the folder of {@code before} (closed), as a restart finds it: the same
+     * files and journal, the clock where {@code before} left it, STANs and times going on.
+     */
+    public static RuleScenarioHarness restartAfter(final RuleScenarioHarness before, final Path folder,
+        final String rules) {
+        return new RuleScenarioHarness(folder, rules, before.now(), before.stan, before.transmission);
+    }
+
+    private RuleScenarioHarness(final Path folder, final String rules, final long startMillis, final int lastStan,
+        final long lastTransmission) {
+        now.set(startMillis);
+        stan = lastStan;
+        transmission = lastTransmission;
         rulesFile = folder.resolve("rules.conf");
         writeRules(rules);
         engine = AuthorizationEngine.launch(EngineConfiguration.builder()
@@ -166,6 +183,11 @@ public final class RuleScenarioHarness implements AutoCloseable {
         public Request reversing(final Request original) {
             builder.messageTypeIndicator(400).originalDataElements(100, original.stanValue, original.transmissionValue);
             return this;
+        }
+
+        /** Sends the same request again through another harness's engine (after a restart). */
+        public Decision repeatThrough(final RuleScenarioHarness restarted) {
+            return restarted.engine.authorize(pan, builder.build());
         }
 
         /** Sends a new request with the same STAN, transmission time, card and fields. */

@@ -9,7 +9,8 @@ import java.util.List;
 public final class ConfigurationException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    private final List<String> problems;
+    // transient, as in the other exceptions: the message carries the problems when serialized
+    private final transient List<String> problems;
 
     public ConfigurationException(final List<String> problems) {
         super("invalid cardgate configuration:\n  " + String.join("\n  ", problems));

@@ -99,7 +99,7 @@ public enum ConfigurationKey {
     /** Field 39 for a terminal registered as faulty. */
     TERMINAL_FAULTY_RESPONSE_CODE("terminal.faulty.response-code", "91"),
     /** Least time between two writes of a terminal's last-heard time, in milliseconds. */
-    TERMINAL_LAST_HEARD_INTERVAL_MS("terminal.last-heard.interval.ms", "1000"),
+    TERMINAL_LAST_HEARD_INTERVAL_MS("terminal.last-heard.interval.ms", "60000"),
     /** The policy and risk rules file, relative to the working directory; none for built-in defaults. */
     RULES_FILE("rules.file", "none"),
     /** Cards whose velocity and travel the risk rules track at most. */

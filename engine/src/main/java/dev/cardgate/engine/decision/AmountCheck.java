@@ -7,25 +7,14 @@ import dev.cardgate.engine.event.DecisionReason;
  * Declines with 13 an amount (field 4) that is zero, negative or longer than the field's twelve
  * digits. Stateless; allocates nothing.
  */
-public final class AmountCheck implements DecisionCheck {
+public final class AmountCheck extends SingleRuleCheck {
     /** Rule id of this check. */
     public static final int RULE_ID = EngineRules.CARD_DATA_BASE + 6;
     /** The largest amount field 4 can carry. */
     public static final long MAX_AMOUNT_MINOR = 999_999_999_999L;
 
-    @Override
-    public DecisionStage stage() {
-        return DecisionStage.CARD_DATA;
-    }
-
-    @Override
-    public int ruleId() {
-        return RULE_ID;
-    }
-
-    @Override
-    public String ruleName() {
-        return "invalid-amount";
+    public AmountCheck() {
+        super(DecisionStage.CARD_DATA, RULE_ID, "invalid-amount");
     }
 
     @Override

@@ -11,29 +11,15 @@ import dev.cardgate.engine.event.DecisionReason;
  * <p>Threading: owns its {@link BlocklistLookup}, which is confined to the decision thread.
  * A corrupt entry makes the lookup throw; the decision stage's failure handler answers 96.
  */
-public final class BlocklistCheck implements DecisionCheck {
+public final class BlocklistCheck extends SingleRuleCheck {
     /** Rule id of this check. */
     public static final int RULE_ID = EngineRules.BLOCKLIST_BASE + 1;
 
     private final BlocklistLookup lookup;
 
     public BlocklistCheck(final BlocklistLookup lookup) {
+        super(DecisionStage.BLOCKLIST, RULE_ID, "blocklist");
         this.lookup = lookup;
-    }
-
-    @Override
-    public DecisionStage stage() {
-        return DecisionStage.BLOCKLIST;
-    }
-
-    @Override
-    public int ruleId() {
-        return RULE_ID;
-    }
-
-    @Override
-    public String ruleName() {
-        return "blocklist";
     }
 
     @Override

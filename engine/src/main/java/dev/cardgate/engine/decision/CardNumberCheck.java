@@ -9,7 +9,7 @@ import dev.cardgate.engine.event.DecisionReason;
  * PAN whose Luhn check digit is wrong (the producer computes that from the clear PAN, which never
  * enters the ring). Stateless apart from which of its two rules fired last.
  */
-public final class CardNumberCheck implements DecisionCheck {
+public final class CardNumberCheck extends SingleRuleCheck {
     /** Rule id of this check: the PAN is not 12 to 19 digits. */
     public static final int RULE_ID = EngineRules.CARD_DATA_BASE + 1;
     /** The PAN's Luhn check digit is wrong. */
@@ -17,19 +17,8 @@ public final class CardNumberCheck implements DecisionCheck {
 
     private int fired = RULE_ID;
 
-    @Override
-    public DecisionStage stage() {
-        return DecisionStage.CARD_DATA;
-    }
-
-    @Override
-    public int ruleId() {
-        return RULE_ID;
-    }
-
-    @Override
-    public String ruleName() {
-        return "card-number-format";
+    public CardNumberCheck() {
+        super(DecisionStage.CARD_DATA, RULE_ID, "card-number-format");
     }
 
     @Override

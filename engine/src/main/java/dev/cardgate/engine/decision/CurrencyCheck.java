@@ -8,29 +8,15 @@ import dev.cardgate.engine.rules.ActiveRules;
  * Declines a currency (field 49) the rules file's {@code accept-currencies} does not list; every
  * currency is accepted when it lists none. Decision thread only; allocates nothing.
  */
-public final class CurrencyCheck implements DecisionCheck {
+public final class CurrencyCheck extends SingleRuleCheck {
     /** Rule id of this check. */
     public static final int RULE_ID = EngineRules.CARD_DATA_BASE + 7;
 
     private final ActiveRules rules;
 
     public CurrencyCheck(final ActiveRules rules) {
+        super(DecisionStage.CARD_DATA, RULE_ID, "currency-not-accepted");
         this.rules = rules;
-    }
-
-    @Override
-    public DecisionStage stage() {
-        return DecisionStage.CARD_DATA;
-    }
-
-    @Override
-    public int ruleId() {
-        return RULE_ID;
-    }
-
-    @Override
-    public String ruleName() {
-        return "currency-not-accepted";
     }
 
     @Override

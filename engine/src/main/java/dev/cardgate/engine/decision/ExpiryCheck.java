@@ -8,23 +8,12 @@ import dev.cardgate.engine.event.DecisionReason;
  * engine's clock (UTC); a card is valid through the last day of its expiry month. Years are
  * 2000 to 2099. Stateless; allocates nothing.
  */
-public final class ExpiryCheck implements DecisionCheck {
+public final class ExpiryCheck extends SingleRuleCheck {
     /** Rule id of this check. */
     public static final int RULE_ID = EngineRules.CARD_DATA_BASE + 5;
 
-    @Override
-    public DecisionStage stage() {
-        return DecisionStage.CARD_DATA;
-    }
-
-    @Override
-    public int ruleId() {
-        return RULE_ID;
-    }
-
-    @Override
-    public String ruleName() {
-        return "card-expired";
+    public ExpiryCheck() {
+        super(DecisionStage.CARD_DATA, RULE_ID, "card-expired");
     }
 
     @Override

@@ -10,7 +10,7 @@ import dev.cardgate.engine.rules.ActiveRules;
  * 999999, an expiry month outside 01 to 12, a currency or merchant category outside its range.
  * Decision thread only; allocates nothing.
  */
-public final class RequestFormatCheck implements DecisionCheck {
+public final class RequestFormatCheck extends SingleRuleCheck {
     /** Rule id: a required field is absent. */
     public static final int MISSING_FIELD_RULE_ID = EngineRules.CARD_DATA_BASE + 3;
     /** Rule id: a field is present but malformed. */
@@ -20,22 +20,8 @@ public final class RequestFormatCheck implements DecisionCheck {
     private int fired = MISSING_FIELD_RULE_ID;
 
     public RequestFormatCheck(final ActiveRules rules) {
+        super(DecisionStage.CARD_DATA, MISSING_FIELD_RULE_ID, "required-field-missing");
         this.rules = rules;
-    }
-
-    @Override
-    public DecisionStage stage() {
-        return DecisionStage.CARD_DATA;
-    }
-
-    @Override
-    public int ruleId() {
-        return MISSING_FIELD_RULE_ID;
-    }
-
-    @Override
-    public String ruleName() {
-        return "required-field-missing";
     }
 
     @Override

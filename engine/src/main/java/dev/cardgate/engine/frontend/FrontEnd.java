@@ -65,10 +65,13 @@ public final class FrontEnd implements AutoCloseable {
         final FrontEndLog log = new FrontEndLog(logger);
         final ResponseWriter replyWriter = new ResponseWriter(configuration, logger);
         final Map<EventLoop, RequestSubmitter> submitters = new IdentityHashMap<>();
+        final Map<EventLoop, AnswerOutbox> outboxes = new IdentityHashMap<>();
         for (final EventExecutor ioThread : ioGroup) {
             submitters.put((EventLoop)ioThread, new RequestSubmitter(engine, configuration, replyWriter, log));
+            // every request in the ring may be answered to connections of one I/O thread
+            outboxes.put((EventLoop)ioThread, new AnswerOutbox((EventLoop)ioThread, engine.configuration().ringSize()));
         }
-        context = new FrontEndContext(configuration, engine.counters(), log, submitters);
+        context = new FrontEndContext(configuration, engine.counters(), log, submitters, outboxes);
         initializer = new ConnectionInitializer(context, tls, openChannels);
         try {
             serverChannel = new ServerBootstrap()

@@ -11,7 +11,8 @@ import io.netty.channel.EventLoop;
 
 /**
  * What every connection of one front-end shares: the settings, the counters and log, the
- * submitter of each I/O thread, and the number of requests in the engine from all connections.
+ * submitter and the answer outbox of each I/O thread, and the number of requests in the engine
+ * from all connections.
  *
  * <p>Threading: immutable after construction except {@link #inFlight()}, an atomic counter.
  */
@@ -21,16 +22,18 @@ final class FrontEndContext {
     private final EngineCounters counters;
     private final FrontEndLog log;
     private final Map<EventLoop, RequestSubmitter> submitters;
+    private final Map<EventLoop, AnswerOutbox> outboxes;
     private final AtomicLong inFlight = new AtomicLong();
     private final long frameTimeoutNanos;
 
     FrontEndContext(final FrontEndConfiguration configuration, final EngineCounters counters, final FrontEndLog log,
-        final Map<EventLoop, RequestSubmitter> submitters) {
+        final Map<EventLoop, RequestSubmitter> submitters, final Map<EventLoop, AnswerOutbox> outboxes) {
         this.configuration = configuration;
         this.frameFormat = configuration.frameFormat();
         this.counters = counters;
         this.log = log;
         this.submitters = new IdentityHashMap<>(submitters);
+        this.outboxes = new IdentityHashMap<>(outboxes);
         this.frameTimeoutNanos = configuration.frameTimeout().toNanos();
     }
 
@@ -52,11 +55,20 @@ final class FrontEndContext {
 
     /** The submitter of the I/O thread that runs {@code eventLoop}. */
     RequestSubmitter submitterFor(final EventLoop eventLoop) {
-        final RequestSubmitter submitter = submitters.get(eventLoop);
-        if (submitter == null) {
-            throw new IllegalStateException("no request submitter for I/O thread " + eventLoop);
+        return ofThread(submitters, eventLoop, "request submitter");
+    }
+
+    /** The outbox through which the reply thread hands answers to the I/O thread of {@code eventLoop}. */
+    AnswerOutbox outboxFor(final EventLoop eventLoop) {
+        return ofThread(outboxes, eventLoop, "answer outbox");
+    }
+
+    private static <T> T ofThread(final Map<EventLoop, T> perThread, final EventLoop eventLoop, final String what) {
+        final T found = perThread.get(eventLoop);
+        if (found == null) {
+            throw new IllegalStateException("no " + what + " for I/O thread " + eventLoop);
         }
-        return submitter;
+        return found;
     }
 
     /** Requests of every connection that are in the engine and not yet answered. */

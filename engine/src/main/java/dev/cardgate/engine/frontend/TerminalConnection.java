@@ -57,6 +57,8 @@ final class TerminalConnection extends ChannelInboundHandlerAdapter {
 
     private Channel channel;
     private RequestSubmitter submitter;
+    private AnswerOutbox outbox;
+    private boolean flushPending;
     private ByteBuf cumulation;
     private int pausedBy;
     private long partialFrameSince;
@@ -75,6 +77,7 @@ final class TerminalConnection extends ChannelInboundHandlerAdapter {
     public void handlerAdded(final ChannelHandlerContext handlerContext) {
         channel = handlerContext.channel();
         submitter = context.submitterFor(channel.eventLoop());
+        outbox = context.outboxFor(channel.eventLoop());
     }
 
     @Override
@@ -145,9 +148,39 @@ final class TerminalConnection extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** Any thread: writes a whole answer frame and flushes it; the buffer is released by Netty. */
+    /**
+     * Reply thread: sends a whole answer frame through the I/O thread's outbox (written and
+     * flushed with the others of its batch), or at once when the outbox is full. The buffer is
+     * released by Netty.
+     */
     void write(final ByteBuf answer) {
-        channel.writeAndFlush(answer, channel.voidPromise());
+        if (!outbox.offer(this, answer)) {
+            channel.writeAndFlush(answer, channel.voidPromise());
+        }
+    }
+
+    /**
+     * I/O thread, from the outbox: writes an answer without flushing it.
+     *
+     * @return true when this connection now needs a {@link #flushWritten()} it did not need before
+     */
+    boolean writeWithoutFlush(final ByteBuf answer) {
+        if (!channel.isActive()) {
+            answer.release();
+            return false;
+        }
+        channel.write(answer, channel.voidPromise());
+        if (flushPending) {
+            return false;
+        }
+        flushPending = true;
+        return true;
+    }
+
+    /** I/O thread, from the outbox: flushes what {@link #writeWithoutFlush} wrote. */
+    void flushWritten() {
+        flushPending = false;
+        channel.flush();
     }
 
     boolean isOpen() {

@@ -12,11 +12,15 @@ import static dev.cardgate.engine.journal.JournalRecordDescriptor.CURRENCY_OFFSE
 import static dev.cardgate.engine.journal.JournalRecordDescriptor.DECISION_TIME_OFFSET;
 import static dev.cardgate.engine.journal.JournalRecordDescriptor.FLAGS_OFFSET;
 import static dev.cardgate.engine.journal.JournalRecordDescriptor.FLAG_CARD_TOKEN_PRESENT;
+import static dev.cardgate.engine.journal.JournalRecordDescriptor.FLAG_ORIGINAL_DATA_PRESENT;
 import static dev.cardgate.engine.journal.JournalRecordDescriptor.LENGTH_OFFSET;
 import static dev.cardgate.engine.journal.JournalRecordDescriptor.MCC_OFFSET;
 import static dev.cardgate.engine.journal.JournalRecordDescriptor.MERCHANT_ID_OFFSET;
 import static dev.cardgate.engine.journal.JournalRecordDescriptor.MESSAGE_TYPE_OFFSET;
 import static dev.cardgate.engine.journal.JournalRecordDescriptor.MONOTONIC_TIME_OFFSET;
+import static dev.cardgate.engine.journal.JournalRecordDescriptor.ORIGINAL_MESSAGE_TYPE_OFFSET;
+import static dev.cardgate.engine.journal.JournalRecordDescriptor.ORIGINAL_STAN_OFFSET;
+import static dev.cardgate.engine.journal.JournalRecordDescriptor.ORIGINAL_TRANSMISSION_TIME_OFFSET;
 import static dev.cardgate.engine.journal.JournalRecordDescriptor.PAN_FIRST_SIX_OFFSET;
 import static dev.cardgate.engine.journal.JournalRecordDescriptor.PAN_LAST_FOUR_OFFSET;
 import static dev.cardgate.engine.journal.JournalRecordDescriptor.PAN_LENGTH_OFFSET;
@@ -129,8 +133,30 @@ public final class JournalRecord {
         return buffer.getLong(offset + CARD_TOKEN_LOW_OFFSET, ORDER);
     }
 
+    /** Field 38 as a number; {@link AuthorizationEvent#NO_AUTHORIZATION_ID} when none. */
     public long authorizationId() {
-        return buffer.getLong(offset + AUTHORIZATION_ID_OFFSET, ORDER);
+        return originalDataPresent() ? AuthorizationEvent.NO_AUTHORIZATION_ID
+            : buffer.getLong(offset + AUTHORIZATION_ID_OFFSET, ORDER);
+    }
+
+    /** True for a reversal that carried field 90 (original data elements). */
+    public boolean originalDataPresent() {
+        return (buffer.getByte(offset + FLAGS_OFFSET) & FLAG_ORIGINAL_DATA_PRESENT) != 0;
+    }
+
+    /** Field 90's original message type; 0 when the request carried no field 90. */
+    public int originalMessageType() {
+        return originalDataPresent() ? buffer.getShort(offset + ORIGINAL_MESSAGE_TYPE_OFFSET, ORDER) : 0;
+    }
+
+    /** Field 90's original STAN; 0 when the request carried no field 90. */
+    public int originalSystemTraceAuditNumber() {
+        return originalDataPresent() ? buffer.getInt(offset + ORIGINAL_STAN_OFFSET, ORDER) : 0;
+    }
+
+    /** Field 90's original transmission time, MMDDhhmmss; 0 when the request carried no field 90. */
+    public int originalTransmissionDateTime() {
+        return originalDataPresent() ? buffer.getInt(offset + ORIGINAL_TRANSMISSION_TIME_OFFSET, ORDER) : 0;
     }
 
     public int messageTypeIndicator() {
@@ -236,7 +262,10 @@ public final class JournalRecord {
             .currencyCode(currencyCode())
             .merchantCategoryCode(merchantCategoryCode())
             .countryCode(countryCode())
-            .posEntryMode(posEntryMode());
+            .posEntryMode(posEntryMode())
+            .originalMessageType(originalMessageType())
+            .originalSystemTraceAuditNumber(originalSystemTraceAuditNumber())
+            .originalTransmissionDateTime(originalTransmissionDateTime());
         if (cardTokenPresent()) {
             event.cardToken(cardTokenHigh(), cardTokenLow());
         }

@@ -23,6 +23,7 @@ package dev.cardgate.engine.journal;
  *  |                 Card Token, low 64 bits                       |  48
  *  +---------------------------------------------------------------+
  *  |                 Authorization Id (field 38; -1 when none)     |  56
+ *  |   or, with flag ORIGINAL_DATA: Original STAN | Original Time  |     (ints, field 90)
  *  +---------------------------------------------------------------+
  *  | Message Type Indicator (int)  | Processing Code (int, f. 3)   |  64
  *  +---------------------------------------------------------------+
@@ -38,9 +39,13 @@ package dev.cardgate.engine.journal;
  *  +---------------------------------------------------------------+
  *  |   Merchant Id (15 ASCII bytes, field 42, from 110) ...        | 112
  *  +---------------------------------------------------------------+
- *  |   ... Merchant Id            | Reserved (3 bytes, zero)       | 120
+ *  |   ... Merchant Id            | Original MTI f.90 | Reserved   | 120
  *  +---------------------------------------------------------------+
  * </pre>
+ * A reversal (04xx) that carried field 90 has no authorization id of its own, so its slot holds
+ * the original's STAN and transmission time instead (flag {@link #FLAG_ORIGINAL_DATA_PRESENT}),
+ * and the original message type sits in the short at 125: what replay needs to find the
+ * original again. Records written before the flag existed have zeros there, read as "no field 90".
  * The length is stored last with a release store, so a reader that sees it non-zero sees the
  * whole record. A record is valid when its length is 128, its checksum matches and its
  * sequence is the one expected at its position. A clear PAN is never stored: the card is the
@@ -79,10 +84,18 @@ public final class JournalRecordDescriptor {
     public static final int FLAGS_OFFSET = 101;
     public static final int TERMINAL_ID_OFFSET = 102;
     public static final int MERCHANT_ID_OFFSET = 110;
-    public static final int RESERVED_OFFSET = 125;
+    /** With {@link #FLAG_ORIGINAL_DATA_PRESENT}: field 90's original STAN, in the authorization id slot. */
+    public static final int ORIGINAL_STAN_OFFSET = 56;
+    /** With {@link #FLAG_ORIGINAL_DATA_PRESENT}: field 90's original transmission time (MMDDhhmmss). */
+    public static final int ORIGINAL_TRANSMISSION_TIME_OFFSET = 60;
+    /** Field 90's original message type (short); 0 when the request carried no field 90. */
+    public static final int ORIGINAL_MESSAGE_TYPE_OFFSET = 125;
+    public static final int RESERVED_OFFSET = 127;
 
     /** Flags bit: the request carried a card token. */
     public static final int FLAG_CARD_TOKEN_PRESENT = 1;
+    /** Flags bit: a reversal with field 90; the authorization id slot holds the original's data. */
+    public static final int FLAG_ORIGINAL_DATA_PRESENT = 2;
 
     private JournalRecordDescriptor() {
     }

@@ -12,11 +12,15 @@ import static dev.cardgate.engine.journal.JournalRecordDescriptor.CURRENCY_OFFSE
 import static dev.cardgate.engine.journal.JournalRecordDescriptor.DECISION_TIME_OFFSET;
 import static dev.cardgate.engine.journal.JournalRecordDescriptor.FLAGS_OFFSET;
 import static dev.cardgate.engine.journal.JournalRecordDescriptor.FLAG_CARD_TOKEN_PRESENT;
+import static dev.cardgate.engine.journal.JournalRecordDescriptor.FLAG_ORIGINAL_DATA_PRESENT;
 import static dev.cardgate.engine.journal.JournalRecordDescriptor.LENGTH_OFFSET;
 import static dev.cardgate.engine.journal.JournalRecordDescriptor.MCC_OFFSET;
 import static dev.cardgate.engine.journal.JournalRecordDescriptor.MERCHANT_ID_OFFSET;
 import static dev.cardgate.engine.journal.JournalRecordDescriptor.MESSAGE_TYPE_OFFSET;
 import static dev.cardgate.engine.journal.JournalRecordDescriptor.MONOTONIC_TIME_OFFSET;
+import static dev.cardgate.engine.journal.JournalRecordDescriptor.ORIGINAL_MESSAGE_TYPE_OFFSET;
+import static dev.cardgate.engine.journal.JournalRecordDescriptor.ORIGINAL_STAN_OFFSET;
+import static dev.cardgate.engine.journal.JournalRecordDescriptor.ORIGINAL_TRANSMISSION_TIME_OFFSET;
 import static dev.cardgate.engine.journal.JournalRecordDescriptor.PAN_FIRST_SIX_OFFSET;
 import static dev.cardgate.engine.journal.JournalRecordDescriptor.PAN_LAST_FOUR_OFFSET;
 import static dev.cardgate.engine.journal.JournalRecordDescriptor.PAN_LENGTH_OFFSET;
@@ -67,7 +71,6 @@ final class JournalRecordEncoder {
         buffer.putLong(offset + AMOUNT_OFFSET, event.amountMinor(), ORDER);
         buffer.putLong(offset + CARD_TOKEN_HIGH_OFFSET, event.cardTokenHigh(), ORDER);
         buffer.putLong(offset + CARD_TOKEN_LOW_OFFSET, event.cardTokenLow(), ORDER);
-        buffer.putLong(offset + AUTHORIZATION_ID_OFFSET, event.authorizationId(), ORDER);
         buffer.putInt(offset + MESSAGE_TYPE_OFFSET, event.messageTypeIndicator(), ORDER);
         buffer.putInt(offset + PROCESSING_CODE_OFFSET, event.processingCode(), ORDER);
         buffer.putInt(offset + STAN_OFFSET, event.systemTraceAuditNumber(), ORDER);
@@ -79,7 +82,9 @@ final class JournalRecordEncoder {
         buffer.putShort(offset + COUNTRY_OFFSET, (short)event.countryCode(), ORDER);
         buffer.putShort(offset + POS_ENTRY_MODE_OFFSET, (short)event.posEntryMode(), ORDER);
         buffer.putByte(offset + PAN_LENGTH_OFFSET, (byte)event.panLength());
-        buffer.putByte(offset + FLAGS_OFFSET, (byte)(event.cardTokenPresent() ? FLAG_CARD_TOKEN_PRESENT : 0));
+        final boolean originalData = isReversalWithOriginalData(event);
+        buffer.putByte(offset + FLAGS_OFFSET, (byte)((event.cardTokenPresent() ? FLAG_CARD_TOKEN_PRESENT : 0)
+            | (originalData ? FLAG_ORIGINAL_DATA_PRESENT : 0)));
         for (int i = 0; i < AuthorizationEvent.TERMINAL_ID_LENGTH; i++) {
             buffer.putByte(offset + TERMINAL_ID_OFFSET + i, event.terminalIdByte(i));
         }
@@ -87,8 +92,20 @@ final class JournalRecordEncoder {
             buffer.putByte(offset + MERCHANT_ID_OFFSET + i, event.merchantIdByte(i));
         }
         buffer.setMemory(offset + RESERVED_OFFSET, RECORD_LENGTH - RESERVED_OFFSET, (byte)0);
+        buffer.putShort(offset + ORIGINAL_MESSAGE_TYPE_OFFSET, (short)(originalData ? event.originalMessageType() : 0),
+            ORDER);
+        if (originalData) {
+            buffer.putInt(offset + ORIGINAL_STAN_OFFSET, event.originalSystemTraceAuditNumber(), ORDER);
+            buffer.putInt(offset + ORIGINAL_TRANSMISSION_TIME_OFFSET, (int)event.originalTransmissionDateTime(), ORDER);
+        }
         writeDecision(buffer, offset, event.reason(), event.ruleId(), event.responseCode(), event.authorizationId());
         buffer.putIntRelease(offset + LENGTH_OFFSET, RECORD_LENGTH);
+    }
+
+    /** A reversal carrying field 90: it has no authorization id, so the slot holds the original's data. */
+    private static boolean isReversalWithOriginalData(final AuthorizationEvent event) {
+        return event.messageTypeIndicator() / 100 % 10 == 4 && event.originalMessageType() != 0
+            && event.authorizationId() == AuthorizationEvent.NO_AUTHORIZATION_ID;
     }
 
     /**
@@ -102,7 +119,9 @@ final class JournalRecordEncoder {
     /** {@code responseCode} is the field 39 sent, which a rule may configure apart from the reason's usual code. */
     private void writeDecision(final UnsafeBuffer buffer, final int offset, final DecisionReason reason,
         final int ruleId, final int responseCode, final long authorizationId) {
-        buffer.putLong(offset + AUTHORIZATION_ID_OFFSET, authorizationId, ORDER);
+        if ((buffer.getByte(offset + FLAGS_OFFSET) & FLAG_ORIGINAL_DATA_PRESENT) == 0) {
+            buffer.putLong(offset + AUTHORIZATION_ID_OFFSET, authorizationId, ORDER);
+        }
         buffer.putInt(offset + RULE_ID_OFFSET, ruleId, ORDER);
         buffer.putByte(offset + REASON_OFFSET, (byte)(reason == null ? -1 : reason.ordinal()));
         buffer.putByte(offset + RESPONSE_CODE_OFFSET, (byte)(reason == null ? -1 : responseCode));

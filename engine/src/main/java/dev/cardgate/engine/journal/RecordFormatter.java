@@ -2,6 +2,8 @@ package dev.cardgate.engine.journal;
 
 import java.time.Instant;
 
+import dev.cardgate.engine.event.AuthorizationEvent;
+import dev.cardgate.engine.event.AuthorizationIds;
 import dev.cardgate.engine.event.DecisionReason;
 import dev.cardgate.engine.event.PanParts;
 
@@ -47,7 +49,20 @@ public final class RecordFormatter {
             + ",\"posEntryMode\":" + record.posEntryMode()
             + ",\"responseCode\":\"" + String.format("%02d", record.responseCode()) + '"'
             + ",\"reason\":\"" + reasonName(record) + '"'
-            + ",\"ruleId\":" + record.ruleId() + '}';
+            + ",\"ruleId\":" + record.ruleId()
+            + ",\"authorizationId\":" + (record.authorizationId() == AuthorizationEvent.NO_AUTHORIZATION_ID ? "null"
+                : "\"" + AuthorizationIds.toString(record.authorizationId()) + '"')
+            + originalDataJson(record) + '}';
+    }
+
+    /** Field 90 of a reversal, or nothing. */
+    private static String originalDataJson(final JournalRecord record) {
+        if (!record.originalDataPresent()) {
+            return "";
+        }
+        return ",\"original\":{\"messageType\":\"" + String.format("%04d", record.originalMessageType())
+            + "\",\"stan\":" + record.originalSystemTraceAuditNumber()
+            + ",\"transmissionDateTime\":\"" + String.format("%010d", record.originalTransmissionDateTime()) + "\"}";
     }
 
     static String reasonName(final JournalRecord record) {

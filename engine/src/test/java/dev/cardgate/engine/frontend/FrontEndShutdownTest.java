@@ -60,7 +60,8 @@ class FrontEndShutdownTest {
             thread.join(10_000);
         }
         final long decided = decided(engine);
-        assertTrue(decided > decidedBefore && decidedBefore > 0, "load was flowing: " + decidedBefore);
+        // whether more requests are decided once the close has begun depends on the scheduler
+        assertTrue(decided >= decidedBefore && decidedBefore > 0, "load was flowing: " + decidedBefore);
         assertEquals(decided, answers.get(), "answers received for the requests the engine decided");
         for (final RawTerminal terminal : terminals) {
             terminal.close();
