@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import dev.cardgate.engine.blocklist.BlocklistLookup;
 import dev.cardgate.engine.blocklist.BlocklistStore;
 import dev.cardgate.engine.config.EngineConfiguration;
+import dev.cardgate.engine.control.ControlWatcher;
 import dev.cardgate.engine.decision.AuthorizationIdGenerator;
 import dev.cardgate.engine.decision.BlocklistCheck;
 import dev.cardgate.engine.decision.CardNumberCheck;
@@ -102,6 +103,7 @@ public final class AuthorizationEngine implements AutoCloseable {
     private final ActiveRules activeRules;
     private final RiskState riskState;
     private final RulesReloader rulesReloader;
+    private ControlWatcher controlWatcher;
     private boolean closed;
 
     /**
@@ -193,7 +195,8 @@ public final class AuthorizationEngine implements AutoCloseable {
     /**
      * Launches an engine: creates the data folder (owner-only) if absent, loads the card token
      * key (from the configuration's hex, else from the key file, created on first start), opens
-     * the blocklist map (created if absent) and starts the pipeline threads.
+     * the blocklist map (created if absent), starts the pipeline threads and the control channel's
+     * watcher ({@code <data.dir>/control}, through which {@code cardgate rules reload} reaches it).
      *
      * @throws dev.cardgate.engine.token.TokenKeyException     when the key cannot be loaded or created
      * @throws dev.cardgate.engine.blocklist.BlocklistException when the map file is corrupt, foreign
@@ -216,15 +219,29 @@ public final class AuthorizationEngine implements AutoCloseable {
         TerminalRegistry terminals = null;
         try {
             terminals = TerminalRegistry.open(configuration.terminalFile(), configuration.terminalCapacity());
-            return new AuthorizationEngine(configuration, tokenKey, blocklist, blocklist.newLookup(), terminals,
-                terminals.newLookup(), () -> tokenKey.newTokenizer()::tokenize, List.of(blocklist, terminals),
-                journalStorage, decidedEventListeners);
+            final AuthorizationEngine engine = new AuthorizationEngine(configuration, tokenKey, blocklist,
+                blocklist.newLookup(), terminals, terminals.newLookup(), () -> tokenKey.newTokenizer()::tokenize,
+                List.of(blocklist, terminals), journalStorage, decidedEventListeners);
+            engine.startControlChannel();
+            return engine;
         }
         catch (final RuntimeException failure) {
             if (terminals != null) {
                 terminals.close();
             }
             blocklist.close();
+            throw failure;
+        }
+    }
+
+    /** Lets operators' processes reach this engine (cardgate rules reload); closes the engine when it cannot. */
+    private void startControlChannel() {
+        try {
+            controlWatcher = ControlWatcher.start(configuration.dataDirectory(), configuration.engineName(),
+                this::reloadRules);
+        }
+        catch (final RuntimeException failure) {
+            close();
             throw failure;
         }
     }
@@ -376,6 +393,9 @@ public final class AuthorizationEngine implements AutoCloseable {
             return;
         }
         closed = true;
+        if (controlWatcher != null) {
+            controlWatcher.close();
+        }
         final boolean drained = pipeline.close(configuration.shutdownTimeout());
         failureLog.logSummary();
         final List<AutoCloseable> reversed = new ArrayList<>(resources);

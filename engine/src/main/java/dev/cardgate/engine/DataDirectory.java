@@ -7,11 +7,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /** The engine's data folder: created owner-only (rwx------) when absent, left as it is when present. */
-final class DataDirectory {
+public final class DataDirectory {
     private DataDirectory() {
     }
 
-    static void createIfAbsent(final Path directory) {
+    public static void createIfAbsent(final Path directory) {
         if (Files.isDirectory(directory)) {
             return;
         }

@@ -8,7 +8,7 @@ import dev.cardgate.engine.blocklist.BlocklistLookup;
 import dev.cardgate.engine.config.EngineConfiguration;
 
 /** Engines for pipeline tests: in-memory blocklist, test tokenizer, no files. */
-final class TestEngines {
+public final class TestEngines {
     private TestEngines() {
     }
 
@@ -36,7 +36,8 @@ final class TestEngines {
         return event;
     }
 
-    static AuthorizationRequestData request(final int stan) {
+    /** A purchase the default rules approve: 12.50 EUR at a grocery (5411) in Germany, terminal TERM0001. */
+    public static AuthorizationRequestData request(final int stan) {
         return AuthorizationRequestData.builder()
             .systemTraceAuditNumber(stan)
             .terminalId("TERM0001")

@@ -1,5 +1,6 @@
 package dev.cardgate.engine.blocklist;
 
+import dev.cardgate.engine.files.ImportProgress;
 import dev.cardgate.engine.token.TokenKey;
 
 import java.io.BufferedReader;
@@ -41,7 +42,7 @@ final class BlocklistImporter {
         this.key = key;
     }
 
-    ImportReport run(final Path file) throws IOException {
+    ImportReport run(final Path file, final ImportProgress progress) throws IOException {
         final int threads = Math.max(1, Math.min(MAX_THREADS_PER_STAGE, Runtime.getRuntime().availableProcessors()));
         final String threadPrefix = "blocklist-import-" + IMPORT_NUMBER.incrementAndGet() + "-";
         final AtomicInteger parserNumber = new AtomicInteger();
@@ -59,6 +60,8 @@ final class BlocklistImporter {
         }
         final List<RejectedLine> rejected = new ArrayList<>();
         long linesRead = 0;
+        long charactersRead = 0;
+        final double fileBytes = Math.max(1, sizeOrZero(file));
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
             final ArrayDeque<Future<ParsedBatch>> parsing = new ArrayDeque<>();
             while (true) {
@@ -67,6 +70,7 @@ final class BlocklistImporter {
                 String line;
                 while (count < BATCH_LINES && (line = reader.readLine()) != null) {
                     lines[count++] = line;
+                    charactersRead += line.length() + 1;
                 }
                 if (count == 0) {
                     break;
@@ -78,6 +82,8 @@ final class BlocklistImporter {
                 if (parsing.size() >= 2 * threads) {
                     deal(parsed(parsing.poll()), lanes, rejected);
                 }
+                // ISO-8859-1: a character per byte, so the characters read tell how far into the file
+                progress.advanced(linesRead, Math.min(1.0, charactersRead / fileBytes));
             }
             while (!parsing.isEmpty()) {
                 deal(parsed(parsing.poll()), lanes, rejected);
@@ -101,6 +107,14 @@ final class BlocklistImporter {
         }
         rejected.sort(Comparator.comparingLong(RejectedLine::lineNumber));
         return new ImportReport(file, linesRead, added, updated, unchanged, rejected);
+    }
+
+    private static long sizeOrZero(final Path file) {
+        try {
+            return Files.size(file);
+        } catch (final IOException unknown) {
+            return 0;
+        }
     }
 
     /** Hands each accepted entry of {@code batch} to the lane its token selects. */

@@ -1,5 +1,6 @@
 package dev.cardgate.engine.blocklist;
 
+import dev.cardgate.engine.files.ImportProgress;
 import dev.cardgate.engine.token.CardToken;
 import dev.cardgate.engine.token.PanTokenizer;
 import dev.cardgate.engine.token.TokenKey;
@@ -8,6 +9,8 @@ import net.openhft.chronicle.map.ChronicleMap;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -143,6 +146,31 @@ public final class BlocklistStore implements AutoCloseable {
         return Optional.of(found.toEntry());
     }
 
+    /**
+     * Every entry, expired ones included, with its token (never a PAN: none is stored). Read into
+     * memory first, so that no segment lock is held while the caller writes them out, which
+     * would stall lookups of that segment. Allocates a record per entry.
+     *
+     * @throws BlocklistException when a stored entry cannot be read
+     */
+    public synchronized List<ListedToken> listedTokens() {
+        ensureOpen();
+        final List<ListedToken> listed = new ArrayList<>();
+        final StoredEntry scratch = new StoredEntry();
+        final CardToken listedToken = new CardToken();
+        map.forEachEntry(entry -> {
+            final TokenMapKey key = entry.key().get();
+            final StoredEntry value = entry.value().getUsing(scratch);
+            listedToken.set(key.high, key.low);
+            if (value.reasonOrNull() == null) {
+                throw new BlocklistException("the blocklist entry of token " + listedToken + " in " + mapFile
+                    + " cannot be read (" + value.describeCorruption() + "): the map file is damaged");
+            }
+            listed.add(new ListedToken(listedToken.toString(), value.toEntry()));
+        });
+        return listed;
+    }
+
     /** Entries in the map, expired ones included, written by any process. */
     public long count() {
         ensureOpen();
@@ -176,8 +204,13 @@ public final class BlocklistStore implements AutoCloseable {
      * @throws BlocklistException when the file cannot be read
      */
     public synchronized ImportReport importFile(final Path file) {
+        return importFile(file, ImportProgress.NONE);
+    }
+
+    /** {@link #importFile(Path)}, telling {@code progress} how far it has come after each batch of lines. */
+    public synchronized ImportReport importFile(final Path file, final ImportProgress progress) {
         ensureOpen();
-        return underWriterLock(() -> new BlocklistImporter(this, tokenKey).run(file));
+        return underWriterLock(() -> new BlocklistImporter(this, tokenKey).run(file, progress));
     }
 
     /** The most entries this store lets the map hold. */

@@ -9,12 +9,12 @@ import dev.cardgate.engine.token.PanTokenizer;
  * (a PAN that fails it is mistyped, and listing it would block nothing). The descriptions never
  * repeat the PAN, except masked.
  */
-final class PanValidation {
+public final class PanValidation {
     private PanValidation() {
     }
 
     /** @return null when {@code pan} may be listed, else why not */
-    static String describeProblem(final CharSequence pan) {
+    public static String describeProblem(final CharSequence pan) {
         final int length = pan.length();
         if (length == 0) {
             return "the PAN is empty";

@@ -18,11 +18,11 @@ import dev.cardgate.engine.token.TokenKey;
  * {@link #run}. Usage:
  * <pre>
  *   JournalReaderCommand --dir DATA/journal [--from INSTANT] [--to INSTANT] [--terminal ID]
- *       [--merchant ID] [--pan PAN --key-file FILE] [--response NN] [--rule N]
+ *       [--merchant ID] [--pan PAN --key-file FILE | --token HEX] [--response NN] [--rule N]
  *       [--stats SECONDS] [--json] [--follow]
  * </pre>
  * {@code --pan} is tokenized with the key file's key (the engine's), and the token is searched:
- * the PAN itself is in no record.
+ * the PAN itself is in no record. {@code --token} takes the token itself, 32 hexadecimal digits.
  */
 public final class JournalReaderCommand {
     private JournalReaderCommand() {
@@ -89,6 +89,9 @@ public final class JournalReaderCommand {
                             case "--key-file":
                                 keyFile = Path.of(value);
                                 break;
+                            case "--token":
+                                query = withCardToken(query, value);
+                                break;
                             case "--response":
                                 query = query.withResponseCode(Integer.parseInt(value));
                                 break;
@@ -151,5 +154,15 @@ public final class JournalReaderCommand {
             }
         }
         return damage.isEmpty() ? 0 : 1;
+    }
+
+    /** A card by its token as 32 hexadecimal digits, as {@code cardgate block} prints it. */
+    private static JournalQuery withCardToken(final JournalQuery query, final String hex) {
+        if (!hex.matches("[0-9a-fA-F]{32}")) {
+            throw new IllegalArgumentException("--token is not 32 hexadecimal digits (a card token as "
+                + "`cardgate block check` prints it)");
+        }
+        return query.withCardToken(Long.parseUnsignedLong(hex.substring(0, 16), 16),
+            Long.parseUnsignedLong(hex.substring(16), 16));
     }
 }

@@ -48,6 +48,16 @@ public record TerminalRecord(String terminalId, String merchantId, int merchantC
             newStatus, model, softwareVersion, signOnRequired, signedOn, lastHeardEpochMillis);
     }
 
+    /** True when both say the same about the terminal; the engine's sign-on and last-heard time are not compared. */
+    public boolean sameRegistrationAs(final TerminalRecord other) {
+        return terminalId.equals(other.terminalId) && merchantId.equals(other.merchantId)
+            && merchantCategoryCode == other.merchantCategoryCode && countryCode == other.countryCode
+            && region.equals(other.region) && group.equals(other.group) && status == other.status
+            && model.equals(other.model) && AsciiCodes.packVersion(softwareVersion)
+                == AsciiCodes.packVersion(other.softwareVersion)
+            && signOnRequired == other.signOnRequired;
+    }
+
     /** Every problem of these values, each naming the field and what is allowed; empty when valid. */
     static List<String> problems(final String terminalId, final String merchantId, final int merchantCategoryCode,
         final int countryCode, final String region, final String group, final TerminalStatus status,

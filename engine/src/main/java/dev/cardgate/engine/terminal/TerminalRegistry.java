@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.cardgate.engine.files.ImportProgress;
 import net.openhft.chronicle.map.ChronicleMap;
 
 /**
@@ -27,6 +28,7 @@ import net.openhft.chronicle.map.ChronicleMap;
  */
 public final class TerminalRegistry implements AutoCloseable {
     private static final Map<Path, Integer> OPEN_IN_THIS_JVM = new HashMap<>();
+    private static final int PROGRESS_EVERY = 4096;
 
     private final Path mapFile;
     private final long capacity;
@@ -153,19 +155,38 @@ public final class TerminalRegistry implements AutoCloseable {
      * @throws TerminalImportException listing every bad line with its number and why
      */
     public synchronized TerminalImportReport importFile(final Path file) {
+        return importFile(file, ImportProgress.NONE);
+    }
+
+    /**
+     * {@link #importFile(Path)}, telling {@code progress} how far the writing has come every
+     * {@value #PROGRESS_EVERY} terminals. A terminal registered already with the same settings is
+     * left as it is (its sign-on and last-heard time kept) and counted unchanged.
+     */
+    public synchronized TerminalImportReport importFile(final Path file, final ImportProgress progress) {
         ensureOpen();
         final List<TerminalRecord> terminals = TerminalCsv.parse(file);
         int added = 0;
         int replaced = 0;
+        int unchanged = 0;
+        int done = 0;
         for (final TerminalRecord terminal : terminals) {
-            if (put(terminal)) {
+            final Optional<TerminalRecord> current = show(terminal.terminalId());
+            if (current.isPresent() && current.get().sameRegistrationAs(terminal)) {
+                unchanged++;
+            }
+            else if (put(terminal)) {
                 added++;
             }
             else {
                 replaced++;
             }
+            if (++done % PROGRESS_EVERY == 0) {
+                progress.advanced(done, (double)done / terminals.size());
+            }
         }
-        return new TerminalImportReport(file, added, replaced);
+        progress.advanced(done, 1.0);
+        return new TerminalImportReport(file, added, replaced, unchanged);
     }
 
     /** Terminals in the map, written by any process. */

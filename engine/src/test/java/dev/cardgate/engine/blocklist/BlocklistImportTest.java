@@ -55,6 +55,28 @@ class BlocklistImportTest {
     }
 
     @Test
+    void reportsProgressAfterEachBatchUpToTheWholeFile() throws Exception {
+        final int lines = 3 * BlocklistImporter.BATCH_LINES + 10;
+        final List<String> content = new ArrayList<>();
+        for (int i = 0; i < lines; i++) {
+            content.add(TestPans.generated(i) + ",LOST");
+        }
+        final Path file = Files.write(directory.resolve("many.csv"), content);
+        final List<Long> linesDone = new ArrayList<>();
+        final List<Double> fractions = new ArrayList<>();
+        try (BlocklistStore store = open(100_000)) {
+            final ImportReport report = store.importFile(file, (done, fraction) -> {
+                linesDone.add(done);
+                fractions.add(fraction);
+            });
+            assertEquals(lines, report.added());
+        }
+        assertEquals(List.of(4096L, 8192L, 12288L, (long)lines), linesDone);
+        assertEquals(4096.0 / lines, fractions.get(0), 0.01);
+        assertEquals(1.0, fractions.get(3), 1e-9);
+    }
+
+    @Test
     void importsReasonsExpiriesAndReferences() throws Exception {
         final Path file = importFile(
             "# a comment",

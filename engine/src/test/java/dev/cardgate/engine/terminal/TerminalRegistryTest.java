@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,20 @@ class TerminalRegistryTest {
             assertEquals(5, report.added());
             assertEquals(TerminalStatus.FAULTY, registry.show("FUEL0001").orElseThrow().status());
             assertTrue(registry.show("TERM0002").orElseThrow().signOnRequired());
+        }
+    }
+
+    @Test
+    void anImportReportsProgressAndLeavesTerminalsWithTheSameSettingsUnchanged() {
+        final Path sample = Path.of("..", "config", "terminals-sample.csv");
+        try (TerminalRegistry registry = TerminalRegistry.open(folder.resolve("terminals.cm"), 100)) {
+            final List<Double> fractions = new ArrayList<>();
+            registry.importFile(sample, (done, fraction) -> fractions.add(fraction));
+            assertEquals(List.of(1.0), fractions);
+            final TerminalImportReport again = registry.importFile(sample);
+            assertEquals(0, again.added());
+            assertEquals(0, again.replaced());
+            assertEquals(5, again.unchanged());
         }
     }
 
