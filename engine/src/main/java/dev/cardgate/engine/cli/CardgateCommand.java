@@ -28,6 +28,7 @@ public final class CardgateCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand: serve, selfcheck or help");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "name a subcommand: " + String.join(", ", spec.subcommands().keySet()));
     }
 }

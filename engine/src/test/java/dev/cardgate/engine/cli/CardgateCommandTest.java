@@ -2,7 +2,11 @@ package dev.cardgate.engine.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -23,7 +27,17 @@ class CardgateCommandTest {
 
     @Test
     void noSubcommandOrAnUnknownOneFails() {
-        assertNotEquals(0, CardgateCommand.execute());
+        final PrintStream standardError = System.err;
+        final ByteArrayOutputStream error = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(error, true, StandardCharsets.UTF_8));
+        try {
+            assertNotEquals(0, CardgateCommand.execute());
+        }
+        finally {
+            System.setErr(standardError);
+        }
+        assertTrue(error.toString(StandardCharsets.UTF_8)
+            .contains("name a subcommand: serve, selfcheck, block, terminal, rules, journal, help"), error.toString());
         assertNotEquals(0, CardgateCommand.execute("launch-the-rockets"));
     }
 
