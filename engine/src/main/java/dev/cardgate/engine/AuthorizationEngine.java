@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.SystemEpochClock;
+
 import dev.cardgate.engine.blocklist.BlocklistLookup;
 import dev.cardgate.engine.blocklist.BlocklistStore;
 import dev.cardgate.engine.config.EngineConfiguration;
@@ -27,6 +30,9 @@ import dev.cardgate.engine.event.PanParts;
 import dev.cardgate.engine.journal.FileSegmentStorage;
 import dev.cardgate.engine.journal.Journal;
 import dev.cardgate.engine.journal.SegmentStorage;
+import dev.cardgate.engine.metrics.CountersFile;
+import dev.cardgate.engine.metrics.CountersFileDescriptor;
+import dev.cardgate.engine.metrics.MetricsAgent;
 import dev.cardgate.engine.pipeline.AuthorizationPipeline;
 import dev.cardgate.engine.pipeline.DistinctFailureLog;
 import dev.cardgate.engine.pipeline.EngineCounters;
@@ -85,10 +91,14 @@ public final class AuthorizationEngine implements AutoCloseable {
 
     /** The fingerprint written into journal segments by an engine without a token key (tests). */
     static final String UNKEYED_FINGERPRINT = "0000000000000000";
+    /** How often the housekeeping agent publishes the heartbeat, gauges and latency percentiles. */
+    static final long METRICS_INTERVAL_MILLIS = 1_000;
 
     private final Logger logger = System.getLogger("dev.cardgate.engine");
     private final EngineConfiguration configuration;
-    private final EngineCounters counters = new EngineCounters();
+    private final CountersFile countersFile;
+    private final EngineCounters counters;
+    private final AgentRunner metricsRunner;
     private final DistinctFailureLog failureLog = new DistinctFailureLog(logger);
     private final DecisionChain decisionChain;
     private final AuthorizationPipeline pipeline;
@@ -130,7 +140,19 @@ public final class AuthorizationEngine implements AutoCloseable {
         final TerminalSource terminals, final Supplier<? extends CardTokenizer> tokenizers,
         final List<? extends AutoCloseable> resources, final SegmentStorage journalStorage,
         final List<? extends DecidedEventListener> extraDecidedListeners) {
+        this(configuration, tokenKey, blocklist, blocklistLookup, terminalRegistry, terminals, tokenizers, resources,
+            journalStorage, extraDecidedListeners, CountersFile.inMemory(SystemEpochClock.INSTANCE));
+    }
+
+    /** As above, with the engine's counters in {@code countersFile}. */
+    AuthorizationEngine(final EngineConfiguration configuration, final TokenKey tokenKey,
+        final BlocklistStore blocklist, final BlocklistLookup blocklistLookup, final TerminalRegistry terminalRegistry,
+        final TerminalSource terminals, final Supplier<? extends CardTokenizer> tokenizers,
+        final List<? extends AutoCloseable> resources, final SegmentStorage journalStorage,
+        final List<? extends DecidedEventListener> extraDecidedListeners, final CountersFile countersFile) {
         this.configuration = configuration;
+        this.countersFile = countersFile;
+        this.counters = new EngineCounters(countersFile.countersManager());
         this.tokenKey = tokenKey;
         this.blocklist = blocklist;
         this.terminalRegistry = terminalRegistry;
@@ -186,6 +208,10 @@ public final class AuthorizationEngine implements AutoCloseable {
                 new DecisionFailureHandler(configuration.clock(), counters, failureLog), journal.stage(),
                 journal.stageFailureHandler(), journal.health(), counters, failureLog, logger);
         pipeline.start();
+        metricsRunner = new MetricsAgent(configuration.engineName(), countersFile.countersManager(),
+            SystemEpochClock.INSTANCE, METRICS_INTERVAL_MILLIS, pipeline::inFlight,
+            () -> journal == null ? 0 : counters.journalPosition() - counters.journalSyncedPosition(),
+            counters.latency()).start(failure -> failureLog.record("metrics", failure));
         logger.log(Level.INFO, () -> "engine " + configuration.engineName() + " started, checks "
             + decisionChain.ruleNamesInOrder() + ", threads " + pipeline.threadNames() + "\n" + configuration);
     }
@@ -208,6 +234,8 @@ public final class AuthorizationEngine implements AutoCloseable {
     static AuthorizationEngine launch(final EngineConfiguration configuration, final SegmentStorage journalStorage,
         final List<? extends DecidedEventListener> decidedEventListeners) {
         DataDirectory.createIfAbsent(configuration.dataDirectory());
+        final CountersFile countersFile = CountersFile.create(
+            configuration.dataDirectory().resolve(CountersFileDescriptor.FILE_NAME), SystemEpochClock.INSTANCE);
         final TokenKey tokenKey = configuration.tokenKeyHex() != null
             ? TokenKey.fromHex(configuration.tokenKeyHex())
             : TokenKey.loadOrCreate(configuration.tokenKeyFile());
@@ -218,7 +246,7 @@ public final class AuthorizationEngine implements AutoCloseable {
             terminals = TerminalRegistry.open(configuration.terminalFile(), configuration.terminalCapacity());
             return new AuthorizationEngine(configuration, tokenKey, blocklist, blocklist.newLookup(), terminals,
                 terminals.newLookup(), () -> tokenKey.newTokenizer()::tokenize, List.of(blocklist, terminals),
-                journalStorage, decidedEventListeners);
+                journalStorage, decidedEventListeners, countersFile);
         }
         catch (final RuntimeException failure) {
             if (terminals != null) {
@@ -341,6 +369,11 @@ public final class AuthorizationEngine implements AutoCloseable {
         return counters;
     }
 
+    /** The file the counters are published in for other processes; null when they are in memory only. */
+    public java.nio.file.Path countersFile() {
+        return countersFile.file();
+    }
+
     /** Distinct failures of the pipeline's stages and how often each happened. */
     public java.util.Map<String, Long> distinctFailures() {
         return failureLog.distinctFailures();
@@ -377,6 +410,7 @@ public final class AuthorizationEngine implements AutoCloseable {
         }
         closed = true;
         final boolean drained = pipeline.close(configuration.shutdownTimeout());
+        metricsRunner.close();
         failureLog.logSummary();
         final List<AutoCloseable> reversed = new ArrayList<>(resources);
         java.util.Collections.reverse(reversed);

@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "cardgate", mixinStandardHelpOptions = true, version = "cardgate 0.1.0",
     description = "Low-latency card authorization engine for acquirers.",
-    subcommands = {ServeCommand.class, SelfCheckCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ServeCommand.class, SelfCheckCommand.class, CommandLine.HelpCommand.class,
+        StatCommand.class})
 public final class CardgateCommand implements Runnable {
     @Spec
     private CommandSpec spec;

@@ -12,6 +12,7 @@ import dev.cardgate.engine.decision.EngineRules;
 import dev.cardgate.engine.event.AuthorizationEvent;
 import dev.cardgate.engine.event.DecisionReason;
 import dev.cardgate.engine.pipeline.DistinctFailureLog;
+import dev.cardgate.engine.metrics.StageLatency;
 import dev.cardgate.engine.pipeline.EngineCounters;
 
 /**
@@ -43,6 +44,8 @@ public final class JournalHandler implements EventHandler<AuthorizationEvent> {
     private final Runnable afterRoll;
     private final AuthorizationEvent[] batchEvents;
     private final long[] batchRecordSequences;
+    private final long[] batchAppendNanos;
+    private final StageLatency latency;
     private int batchCount;
     private long nextRetryNanos;
     private long lastSegmentIndex;
@@ -66,6 +69,8 @@ public final class JournalHandler implements EventHandler<AuthorizationEvent> {
         this.afterRoll = afterRoll;
         this.batchEvents = new AuthorizationEvent[ringSize];
         this.batchRecordSequences = new long[ringSize];
+        this.batchAppendNanos = new long[ringSize];
+        this.latency = counters.latency().journal();
         this.lastSegmentIndex = writer.activeSegmentIndex();
     }
 
@@ -92,17 +97,20 @@ public final class JournalHandler implements EventHandler<AuthorizationEvent> {
 
     private void append(final AuthorizationEvent event) {
         final long recordSequence;
+        final long appendNanos = System.nanoTime();
         try {
-            recordSequence = writer.append(event, System.nanoTime());
+            recordSequence = writer.append(event, appendNanos);
         }
         catch (final IOException | RuntimeException | InternalError failure) {
             fail(failure);
             return;
         }
         counters.recordJournaled();
+        counters.recordJournalPosition(recordSequence + 1);
         if (batchCount < batchEvents.length) {
             batchEvents[batchCount] = event;
             batchRecordSequences[batchCount] = recordSequence;
+            batchAppendNanos[batchCount] = appendNanos;
             batchCount++;
         }
     }
@@ -117,6 +125,7 @@ public final class JournalHandler implements EventHandler<AuthorizationEvent> {
             try {
                 writer.sync();
                 counters.recordJournalSync();
+                counters.recordJournalSyncedPosition(writer.syncedSequence());
             }
             catch (final IOException | RuntimeException | InternalError failure) {
                 fail(failure);
@@ -125,8 +134,10 @@ public final class JournalHandler implements EventHandler<AuthorizationEvent> {
                 withholdUnsyncedOfBatch();
             }
         }
+        final long batchEndNanos = System.nanoTime();
         for (int i = 0; i < batchCount; i++) {
             batchEvents[i] = null;
+            latency.record(batchEndNanos - batchAppendNanos[i]);
         }
         batchCount = 0;
         if (writer.activeSegmentIndex() != lastSegmentIndex) {
@@ -182,6 +193,7 @@ public final class JournalHandler implements EventHandler<AuthorizationEvent> {
         }
         health.markHealthy();
         counters.recordJournalRecovery();
+        counters.recordJournalSyncedPosition(writer.syncedSequence());
         logger.log(Level.WARNING, "the journal writes again; approvals resume");
     }
 }
