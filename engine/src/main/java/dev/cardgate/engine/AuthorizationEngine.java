@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.SystemEpochClock;
+import org.agrona.concurrent.status.CountersReader;
 
 import dev.cardgate.engine.blocklist.BlocklistLookup;
 import dev.cardgate.engine.blocklist.BlocklistStore;
@@ -372,6 +373,33 @@ public final class AuthorizationEngine implements AutoCloseable {
     /** The file the counters are published in for other processes; null when they are in memory only. */
     public java.nio.file.Path countersFile() {
         return countersFile.file();
+    }
+
+    /** The counters themselves, for a reader in this process (the HTTP endpoint). */
+    public CountersReader countersReader() {
+        return countersFile.countersManager();
+    }
+
+    /**
+     * What keeps the engine from being ready now, one line each: closing (its maps and journal
+     * are being closed), a map not open, the journal unable to write. Empty when ready.
+     */
+    public List<String> healthProblems() {
+        final List<String> problems = new ArrayList<>();
+        if (isClosed()) {
+            problems.add("the engine is closing: it takes no new requests and closes its maps and journal");
+            return problems;
+        }
+        if (blocklist == null) {
+            problems.add("no blocklist map is open");
+        }
+        if (terminalRegistry == null) {
+            problems.add("no terminal registry map is open");
+        }
+        if (journal != null && journal.health().failed()) {
+            problems.add("the journal cannot write (" + configuration.journal().directory() + ")");
+        }
+        return problems;
     }
 
     /** Distinct failures of the pipeline's stages and how often each happened. */

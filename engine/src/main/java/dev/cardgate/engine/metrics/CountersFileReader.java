@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.agrona.concurrent.UnsafeBuffer;
@@ -83,10 +82,7 @@ public final class CountersFileReader {
 
     /** Every allocated counter now, in id order. */
     public List<CounterValue> read() {
-        final List<CounterValue> values = new ArrayList<>();
-        counters.forEach((counterId, typeId, key, label) ->
-            values.add(new CounterValue(counterId, typeId, label, counters.getCounterValue(counterId))));
-        return values;
+        return CounterValue.readAll(counters);
     }
 
     /** When the engine last published (epoch milliseconds), or 0 when it has not yet. */

@@ -63,7 +63,7 @@ public final class MetricsAgent implements Agent {
                 quantileCounters[i][q] = countersManager.newCounter(CounterLabel.of("latency", "stage", stage,
                     "quantile", Double.toString(QUANTILES[q])), CounterTypes.LATENCY_NANOS);
             }
-            countCounters[i] = countersManager.newCounter(CounterLabel.of("latency.count", "stage", stage),
+            countCounters[i] = countersManager.newCounter(CounterLabel.of("latency.samples", "stage", stage),
                 CounterTypes.LATENCY_COUNT);
         }
     }
