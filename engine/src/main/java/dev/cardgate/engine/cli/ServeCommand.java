@@ -1,8 +1,6 @@
 package dev.cardgate.engine.cli;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 import dev.cardgate.engine.AuthorizationEngine;
@@ -12,6 +10,7 @@ import dev.cardgate.engine.config.EngineConfiguration;
 import dev.cardgate.engine.config.FrontEndConfiguration;
 import dev.cardgate.engine.config.ObservabilitySettings;
 import dev.cardgate.engine.frontend.FrontEnd;
+import dev.cardgate.engine.metrics.EngineReadiness;
 import dev.cardgate.engine.metrics.MetricsHttpEndpoint;
 import dev.cardgate.engine.metrics.StructuredLogFormatter;
 import dev.cardgate.engine.token.TokenKeyException;
@@ -101,13 +100,7 @@ final class ServeCommand implements Callable<Integer> {
             return null;
         }
         return MetricsHttpEndpoint.start(settings.metricsHttpAddress(), settings.metricsHttpPort(),
-            engine.countersReader(), () -> {
-                final List<String> problems = new ArrayList<>(engine.healthProblems());
-                if (!frontEnd.isListening()) {
-                    problems.add("the front-end is not listening");
-                }
-                return problems;
-            });
+            engine.countersReader(), new EngineReadiness(engine, frontEnd));
     }
 
     private static void printStarted(final PrintStream out, final EngineConfiguration configuration,
