@@ -14,6 +14,7 @@ import dev.cardgate.engine.metrics.CountersFileDescriptor;
 import dev.cardgate.engine.metrics.CountersFileException;
 import dev.cardgate.engine.metrics.CountersFileReader;
 import dev.cardgate.engine.metrics.CountersTable;
+import dev.cardgate.engine.metrics.MetricsAgent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -95,6 +96,10 @@ final class StatCommand implements Callable<Integer> {
 
     private static String staleness(final CountersFileReader reader, final List<CounterValue> values, final long now) {
         final long heartbeat = CountersFileReader.heartbeatMillis(values);
+        if (heartbeat == MetricsAgent.HEARTBEAT_STOPPED) {
+            return "the engine (process " + reader.processId() + ") that wrote the counters file at " + reader.file()
+                + " has stopped; is `cardgate serve` running with this data.dir?";
+        }
         final long last = heartbeat == 0 ? reader.startTimeMillis() : heartbeat;
         if (now - last <= STALE_AFTER.toMillis()) {
             return null;

@@ -32,12 +32,11 @@ public final class CountersFile {
     public static final int CAPACITY = 256;
 
     private final Path file;
-    private final UnsafeBuffer header;
     private final CountersManager countersManager;
 
     private CountersFile(final Path file, final ByteBuffer memory, final EpochClock clock) {
         this.file = file;
-        header = new UnsafeBuffer(memory, 0, CountersFileDescriptor.HEADER_LENGTH);
+        final UnsafeBuffer header = new UnsafeBuffer(memory, 0, CountersFileDescriptor.HEADER_LENGTH);
         final UnsafeBuffer metadata = new UnsafeBuffer(memory, CountersFileDescriptor.HEADER_LENGTH,
             CountersFileDescriptor.metadataLength(CAPACITY));
         final UnsafeBuffer values = new UnsafeBuffer(memory, CountersFileDescriptor.valuesOffset(CAPACITY),

@@ -24,6 +24,8 @@ import org.agrona.concurrent.status.CountersManager;
 public final class MetricsAgent implements Agent {
     /** Quantiles published per stage; 1.0 is the maximum. */
     public static final double[] QUANTILES = {0.5, 0.9, 0.99, 0.999, 1.0};
+    /** The heartbeat once the engine has closed: a reader need not wait for it to go stale. */
+    public static final long HEARTBEAT_STOPPED = -1;
     private static final long IDLE_SLEEP_MILLIS = 100;
 
     private final String roleName;
@@ -99,6 +101,12 @@ public final class MetricsAgent implements Agent {
         }
         heartbeat.setRelease(now);
         return 1;
+    }
+
+    /** On the agent's thread, when the engine closes. */
+    @Override
+    public void onClose() {
+        heartbeat.setRelease(HEARTBEAT_STOPPED);
     }
 
     @Override

@@ -20,7 +20,7 @@ final class PanScrubber {
         StringBuilder scrubbed = null;
         int runStart = -1;
         for (int i = 0; i <= text.length(); i++) {
-            final boolean digit = i < text.length() && Character.isDigit(text.charAt(i)) && text.charAt(i) < 128;
+            final boolean digit = i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9';
             if (digit && runStart < 0) {
                 runStart = i;
             }

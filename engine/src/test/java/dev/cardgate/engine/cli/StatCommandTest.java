@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,6 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 
+import dev.cardgate.engine.AuthorizationEngine;
+import dev.cardgate.engine.config.EngineConfigurationLoader;
 import dev.cardgate.engine.frontend.JposMessages;
 import dev.cardgate.engine.metrics.CountersFile;
 import dev.cardgate.engine.metrics.CountersFileDescriptor;
@@ -120,6 +123,15 @@ class StatCommandTest {
         assertTrue(output.toString().contains("is stale"), output.toString());
         assertTrue(output.toString().contains("60 s ago") || output.toString().contains("61 s ago"),
             output.toString());
+    }
+
+    @Test
+    void statAfterTheEngineClosedSaysItStoppedAndExitsWith3() throws Exception {
+        final Path configuration = configuration("");
+        AuthorizationEngine.launch(EngineConfigurationLoader.load(configuration, Map.of())).close();
+        final StringWriter output = new StringWriter();
+        assertEquals(3, stat(output, "--once", "--config", configuration.toString()));
+        assertTrue(output.toString().contains("has stopped; is `cardgate serve` running"), output.toString());
     }
 
     private Path configuration(final String extra) throws IOException {
