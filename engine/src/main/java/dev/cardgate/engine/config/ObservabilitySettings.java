@@ -41,16 +41,10 @@ public final class ObservabilitySettings {
     }
 
     void describeInto(final StringBuilder text, final Map<ConfigurationKey, String> sources) {
-        line(text, sources, ConfigurationKey.METRICS_HTTP_ENABLED, Boolean.toString(metricsHttpEnabled));
-        line(text, sources, ConfigurationKey.METRICS_HTTP_ADDRESS, metricsHttpAddress);
-        line(text, sources, ConfigurationKey.METRICS_HTTP_PORT, Integer.toString(metricsHttpPort));
-        line(text, sources, ConfigurationKey.LOG_FORMAT, logFormat.configName());
-    }
-
-    private static void line(final StringBuilder text, final Map<ConfigurationKey, String> sources,
-        final ConfigurationKey key, final String value) {
-        text.append("\n  ").append(key.key()).append(" = ").append(value)
-            .append("  (").append(sources.getOrDefault(key, "default")).append(')');
+        JournalSettings.line(text, sources, ConfigurationKey.METRICS_HTTP_ENABLED, Boolean.toString(metricsHttpEnabled));
+        JournalSettings.line(text, sources, ConfigurationKey.METRICS_HTTP_ADDRESS, metricsHttpAddress);
+        JournalSettings.line(text, sources, ConfigurationKey.METRICS_HTTP_PORT, Integer.toString(metricsHttpPort));
+        JournalSettings.line(text, sources, ConfigurationKey.LOG_FORMAT, logFormat.configName());
     }
 
     /** Collects the settings; validated by {@link EngineConfiguration.Builder#build()}. */
