@@ -43,7 +43,8 @@ import picocli.CommandLine;
 /**
  * {@code cardgate stat} reads the counters of an engine that runs in another process: a child
  * JVM serving terminals, as bin/cardgate runs it. What stat and {@code /metrics} show agrees
- * exactly with the requests a terminal sent; without a counters file, or with a stale one,
+ * exactly with the requests a terminal sent, and its JSON log keeps card numbers and the token
+ * key out; without a counters file, or with a stale one,
  * stat says so and exits 3.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -54,6 +55,7 @@ class StatCommandTest {
     private static final String LUHN_INVALID_CARD = "4242424242424241";
     private static final int APPROVALS = 30;
     private static final int DECLINES = 12;
+    private static final String TOKEN_KEY_HEX = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
 
     @TempDir
     Path folder;
@@ -99,6 +101,9 @@ class StatCommandTest {
             serve.destroyForcibly();
         }
         assertLogIsJsonWithoutCardNumbers(folder.resolve("serve.err"));
+        final String log = Files.readString(folder.resolve("serve.err"));
+        assertTrue(log.contains("token key = (hidden)  (environment CARDGATE_TOKEN_KEY)"), log);
+        assertFalse(log.contains(TOKEN_KEY_HEX), log);
     }
 
     @Test
@@ -198,11 +203,12 @@ class StatCommandTest {
     private Process startServe(final Path configuration) throws IOException {
         final Path home = Path.of("..").toAbsolutePath().normalize();
         final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(List.of(java, "@" + home.resolve("config/jvm.options"),
+        final ProcessBuilder builder = new ProcessBuilder(List.of(java, "@" + home.resolve("config/jvm.options"),
             "-D" + ConfigurationOption.HOME_PROPERTY + "=" + home, "-cp", System.getProperty("java.class.path"),
             CardgateCommand.class.getName(), "serve", "--config", configuration.toString()))
-            .redirectError(folder.resolve("serve.err").toFile())
-            .start();
+            .redirectError(folder.resolve("serve.err").toFile());
+        builder.environment().put("CARDGATE_TOKEN_KEY", TOKEN_KEY_HEX);
+        return builder.start();
     }
 
     private static Matcher readUntil(final BufferedReader out, final List<String> printed, final Pattern pattern)
