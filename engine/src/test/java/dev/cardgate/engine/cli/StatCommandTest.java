@@ -75,6 +75,7 @@ class StatCommandTest {
             final StringWriter statOutput = new StringWriter();
             assertEquals(0, stat(statOutput, "--once", "--config", configuration.toString()));
             final String stat = statOutput.toString();
+            System.out.println(stat);
             assertEquals(APPROVALS + DECLINES, statValue(stat, "requests"), stat);
             assertEquals(APPROVALS, statValue(stat, "approvals"), stat);
             assertEquals(DECLINES, statValue(stat, "declines"), stat);
