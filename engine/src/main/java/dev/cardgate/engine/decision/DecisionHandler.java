@@ -14,8 +14,8 @@ import dev.cardgate.engine.pipeline.EngineCounters;
  * <p>Threading: runs on the decision thread, the single writer of all mutable engine state
  * (the checks' state, the authorization id sequence, the decision counters). Per event it
  * reads the clock once, walks the chain and writes primitives: no allocation, no logging, no
- * lock; its latency goes into the decision histogram. A network management message (message class 8) is acknowledged with 00 and no
- * authorization id, without running the checks. A check that throws is answered 96 by the stage's failure handler.
+ * lock; the time it took goes into the decision latency recorder. A network management message
+ * (message class 8) is acknowledged with 00 and no authorization id, without running the checks. A check that throws is answered 96 by the stage's failure handler.
  */
 public final class DecisionHandler implements EventHandler<AuthorizationEvent> {
     private final EpochClock clock;

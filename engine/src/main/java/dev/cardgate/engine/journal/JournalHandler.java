@@ -11,8 +11,8 @@ import dev.cardgate.engine.config.JournalDurability;
 import dev.cardgate.engine.decision.EngineRules;
 import dev.cardgate.engine.event.AuthorizationEvent;
 import dev.cardgate.engine.event.DecisionReason;
-import dev.cardgate.engine.pipeline.DistinctFailureLog;
 import dev.cardgate.engine.metrics.StageLatency;
+import dev.cardgate.engine.pipeline.DistinctFailureLog;
 import dev.cardgate.engine.pipeline.EngineCounters;
 
 /**
@@ -29,6 +29,10 @@ import dev.cardgate.engine.pipeline.EngineCounters;
  * turned into 96 before its answer leaves (its record, if written, is amended to say so).
  * Writing is retried at most once per retry interval, on the next event; when it works the
  * journal resumes. This stage never throws on I/O.
+ *
+ * <p>Each record's time from its append to the end of its batch (its sync included) goes into
+ * the journal latency recorder; the journal position and synced position counters follow the
+ * writer.
  *
  * <p>Threading: the journal thread. No allocation per event in steady state.
  */
