@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * A counter's label as written in the file: a dotted name and, for a counter of a family, its
  * dimensions, e.g. {@code declines.by-reason reason=CARD_STOLEN} or
- * {@code latency stage=decision quantile=0.99}. Readers split it back into name and dimensions.
+ * {@code latency stage=decision quantile=0.99}. Readers split it back into name and dimensions;
+ * names and values hold no space and no {@code =}.
  *
  * @param name       the family's name, dotted ("journal.records")
  * @param dimensions dimension names to values, in order; empty for a single counter
