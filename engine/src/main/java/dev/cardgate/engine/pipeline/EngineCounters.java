@@ -382,9 +382,9 @@ public final class EngineCounters {
         return counter == null ? 0 : counter.get();
     }
 
-    /** Answers declined with field 39 {@code responseCode} (1 to 99). */
+    /** Answers declined with field 39 {@code responseCode}; 0 for a code outside 1 to 99. */
     public long declinesWithCode(final int responseCode) {
-        return declinesByCode[responseCode].get();
+        return responseCode > 0 && responseCode < RESPONSE_CODES ? declinesByCode[responseCode].get() : 0;
     }
 
     /** Front-end I/O threads: a terminal connection closed. */
