@@ -55,6 +55,9 @@ class CountersFileTest {
             assertEquals(1, value(values, "declines.by-code code=14"));
             assertEquals(engine.counters().journaled(), value(values, "journal.records"));
             assertEquals(6, value(values, "journal.position"));
+            assertEquals(1, engine.counters().declines(DecisionReason.INVALID_CARD_NUMBER));
+            assertEquals(1, engine.counters().declinesWithCode(14));
+            assertEquals(6, engine.counters().requests());
         }
     }
 
