@@ -140,6 +140,13 @@ class StatCommandTest {
         assertTrue(output.toString().contains("has stopped; is `cardgate serve` running"), output.toString());
     }
 
+    @Test
+    void anIntervalUnderOneSecondIsRefused() throws Exception {
+        final StringWriter output = new StringWriter();
+        assertEquals(2, stat(output, "--interval", "0", "--config", configuration("").toString()));
+        assertTrue(output.toString().contains("--interval must be at least 1 second"), output.toString());
+    }
+
     private Path configuration(final String extra) throws IOException {
         final Path file = folder.resolve("cardgate.properties");
         Files.writeString(file, "data.dir = " + folder.resolve("data") + "\nfrontend.port = 0\n"
