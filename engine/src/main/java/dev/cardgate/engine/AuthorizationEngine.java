@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.SystemEpochClock;
+import org.agrona.concurrent.status.CountersReader;
+
 import dev.cardgate.engine.blocklist.BlocklistLookup;
 import dev.cardgate.engine.blocklist.BlocklistStore;
 import dev.cardgate.engine.config.EngineConfiguration;
@@ -28,6 +32,9 @@ import dev.cardgate.engine.event.PanParts;
 import dev.cardgate.engine.journal.FileSegmentStorage;
 import dev.cardgate.engine.journal.Journal;
 import dev.cardgate.engine.journal.SegmentStorage;
+import dev.cardgate.engine.metrics.CountersFile;
+import dev.cardgate.engine.metrics.CountersFileDescriptor;
+import dev.cardgate.engine.metrics.MetricsAgent;
 import dev.cardgate.engine.pipeline.AuthorizationPipeline;
 import dev.cardgate.engine.pipeline.DistinctFailureLog;
 import dev.cardgate.engine.pipeline.EngineCounters;
@@ -86,10 +93,14 @@ public final class AuthorizationEngine implements AutoCloseable {
 
     /** The fingerprint written into journal segments by an engine without a token key (tests). */
     static final String UNKEYED_FINGERPRINT = "0000000000000000";
+    /** How often the housekeeping agent publishes the heartbeat, gauges and latency percentiles. */
+    static final long METRICS_INTERVAL_MILLIS = 1_000;
 
     private final Logger logger = System.getLogger("dev.cardgate.engine");
     private final EngineConfiguration configuration;
-    private final EngineCounters counters = new EngineCounters();
+    private final CountersFile countersFile;
+    private final EngineCounters counters;
+    private final AgentRunner metricsRunner;
     private final DistinctFailureLog failureLog = new DistinctFailureLog(logger);
     private final DecisionChain decisionChain;
     private final AuthorizationPipeline pipeline;
@@ -132,7 +143,19 @@ public final class AuthorizationEngine implements AutoCloseable {
         final TerminalSource terminals, final Supplier<? extends CardTokenizer> tokenizers,
         final List<? extends AutoCloseable> resources, final SegmentStorage journalStorage,
         final List<? extends DecidedEventListener> extraDecidedListeners) {
+        this(configuration, tokenKey, blocklist, blocklistLookup, terminalRegistry, terminals, tokenizers, resources,
+            journalStorage, extraDecidedListeners, CountersFile.inMemory(SystemEpochClock.INSTANCE));
+    }
+
+    /** As above, with the engine's counters in {@code countersFile}. */
+    AuthorizationEngine(final EngineConfiguration configuration, final TokenKey tokenKey,
+        final BlocklistStore blocklist, final BlocklistLookup blocklistLookup, final TerminalRegistry terminalRegistry,
+        final TerminalSource terminals, final Supplier<? extends CardTokenizer> tokenizers,
+        final List<? extends AutoCloseable> resources, final SegmentStorage journalStorage,
+        final List<? extends DecidedEventListener> extraDecidedListeners, final CountersFile countersFile) {
         this.configuration = configuration;
+        this.countersFile = countersFile;
+        this.counters = new EngineCounters(countersFile.countersManager());
         this.tokenKey = tokenKey;
         this.blocklist = blocklist;
         this.terminalRegistry = terminalRegistry;
@@ -188,6 +211,10 @@ public final class AuthorizationEngine implements AutoCloseable {
                 new DecisionFailureHandler(configuration.clock(), counters, failureLog), journal.stage(),
                 journal.stageFailureHandler(), journal.health(), counters, failureLog, logger);
         pipeline.start();
+        metricsRunner = new MetricsAgent(configuration.engineName(), countersFile.countersManager(),
+            SystemEpochClock.INSTANCE, METRICS_INTERVAL_MILLIS, pipeline::inFlight,
+            () -> journal == null ? 0 : counters.journalPosition() - counters.journalSyncedPosition(),
+            counters.latency()).start(failure -> failureLog.record("metrics", failure));
         logger.log(Level.INFO, () -> "engine " + configuration.engineName() + " started, checks "
             + decisionChain.ruleNamesInOrder() + ", threads " + pipeline.threadNames() + "\n" + configuration);
     }
@@ -211,6 +238,8 @@ public final class AuthorizationEngine implements AutoCloseable {
     static AuthorizationEngine launch(final EngineConfiguration configuration, final SegmentStorage journalStorage,
         final List<? extends DecidedEventListener> decidedEventListeners) {
         DataDirectory.createIfAbsent(configuration.dataDirectory());
+        final CountersFile countersFile = CountersFile.create(
+            configuration.dataDirectory().resolve(CountersFileDescriptor.FILE_NAME), SystemEpochClock.INSTANCE);
         final TokenKey tokenKey = configuration.tokenKeyHex() != null
             ? TokenKey.fromHex(configuration.tokenKeyHex())
             : TokenKey.loadOrCreate(configuration.tokenKeyFile());
@@ -221,7 +250,7 @@ public final class AuthorizationEngine implements AutoCloseable {
             terminals = TerminalRegistry.open(configuration.terminalFile(), configuration.terminalCapacity());
             final AuthorizationEngine engine = new AuthorizationEngine(configuration, tokenKey, blocklist,
                 blocklist.newLookup(), terminals, terminals.newLookup(), () -> tokenKey.newTokenizer()::tokenize,
-                List.of(blocklist, terminals), journalStorage, decidedEventListeners);
+                List.of(blocklist, terminals), journalStorage, decidedEventListeners, countersFile);
             engine.startControlChannel();
             return engine;
         }
@@ -358,6 +387,38 @@ public final class AuthorizationEngine implements AutoCloseable {
         return counters;
     }
 
+    /** The file the counters are published in for other processes; null when they are in memory only. */
+    public java.nio.file.Path countersFile() {
+        return countersFile.file();
+    }
+
+    /** The counters themselves, for a reader in this process (the HTTP endpoint). */
+    public CountersReader countersReader() {
+        return countersFile.countersManager();
+    }
+
+    /**
+     * What keeps the engine from being ready now, one line each: closing (its maps and journal
+     * are being closed), a map not open, the journal unable to write. Empty when ready.
+     */
+    public List<String> healthProblems() {
+        final List<String> problems = new ArrayList<>();
+        if (isClosed()) {
+            problems.add("the engine is closing: it takes no new requests and closes its maps and journal");
+            return problems;
+        }
+        if (blocklist == null) {
+            problems.add("no blocklist map is open");
+        }
+        if (terminalRegistry == null) {
+            problems.add("no terminal registry map is open");
+        }
+        if (journal != null && journal.health().failed()) {
+            problems.add("the journal cannot write (" + configuration.journal().directory() + ")");
+        }
+        return problems;
+    }
+
     /** Distinct failures of the pipeline's stages and how often each happened. */
     public java.util.Map<String, Long> distinctFailures() {
         return failureLog.distinctFailures();
@@ -397,6 +458,7 @@ public final class AuthorizationEngine implements AutoCloseable {
             controlWatcher.close();
         }
         final boolean drained = pipeline.close(configuration.shutdownTimeout());
+        metricsRunner.close();
         failureLog.logSummary();
         final List<AutoCloseable> reversed = new ArrayList<>(resources);
         java.util.Collections.reverse(reversed);

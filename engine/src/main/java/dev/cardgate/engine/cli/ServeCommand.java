@@ -8,7 +8,11 @@ import dev.cardgate.engine.blocklist.BlocklistException;
 import dev.cardgate.engine.config.ConfigurationException;
 import dev.cardgate.engine.config.EngineConfiguration;
 import dev.cardgate.engine.config.FrontEndConfiguration;
+import dev.cardgate.engine.config.ObservabilitySettings;
 import dev.cardgate.engine.frontend.FrontEnd;
+import dev.cardgate.engine.metrics.EngineReadiness;
+import dev.cardgate.engine.metrics.MetricsHttpEndpoint;
+import dev.cardgate.engine.metrics.StructuredLogFormatter;
 import dev.cardgate.engine.token.TokenKeyException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,6 +22,10 @@ import picocli.CommandLine.Mixin;
  * serves terminals until SIGTERM (or SIGINT): then it stops accepting, answers what it took,
  * closes the engine's files and exits 0; a second signal, or the shutdown timeout passed twice
  * over, ends the process at once.
+ *
+ * <p>With {@code metrics.http.enabled} it also serves {@code /metrics} and {@code /health}
+ * (stopped last, so that a scrape during the shutdown sees it); log lines are written in
+ * {@code log.format}.
  *
  * <p>Exit status: 0 after a clean shutdown, 1 when requests were left unanswered, 2 when it
  * cannot start (configuration, key, map file or address; the message says which).
@@ -39,6 +47,7 @@ final class ServeCommand implements Callable<Integer> {
             out.println(invalid.getMessage());
             return 2;
         }
+        StructuredLogFormatter.install(configuration.observability().logFormat());
         final AuthorizationEngine engine;
         try {
             engine = AuthorizationEngine.launch(configuration);
@@ -56,10 +65,42 @@ final class ServeCommand implements Callable<Integer> {
             engine.close();
             return 2;
         }
+        final MetricsHttpEndpoint metrics;
+        try {
+            metrics = startMetrics(configuration.observability(), engine, frontEnd);
+        }
+        catch (final java.io.UncheckedIOException cannotListen) {
+            out.println("cannot start the metrics endpoint: " + cannotListen.getMessage());
+            frontEnd.close();
+            engine.close();
+            return 2;
+        }
         final GracefulShutdown shutdown = new GracefulShutdown(frontEnd, engine, configuration.shutdownTimeout(), out);
         Runtime.getRuntime().addShutdownHook(new Thread(shutdown, "cardgate-shutdown"));
         printStarted(out, configuration, frontEnd);
-        return shutdown.awaitCompletion() ? 0 : 1;
+        out.println("  counters  " + engine.countersFile().toAbsolutePath().normalize() + " (cardgate stat)");
+        out.println("  metrics   " + (metrics == null ? "off (metrics.http.enabled = false)"
+            : metrics.url() + "/metrics and /health"));
+        out.println("stop with SIGTERM or Ctrl-C (a second one forces the exit)");
+        out.flush();
+        try {
+            return shutdown.awaitCompletion() ? 0 : 1;
+        }
+        finally {
+            if (metrics != null) {
+                metrics.close();
+            }
+        }
+    }
+
+    /** The HTTP endpoint when {@code metrics.http.enabled}; null when off. */
+    private static MetricsHttpEndpoint startMetrics(final ObservabilitySettings settings,
+        final AuthorizationEngine engine, final FrontEnd frontEnd) {
+        if (!settings.metricsHttpEnabled()) {
+            return null;
+        }
+        return MetricsHttpEndpoint.start(settings.metricsHttpAddress(), settings.metricsHttpPort(),
+            engine.countersReader(), new EngineReadiness(engine, frontEnd));
     }
 
     private static void printStarted(final PrintStream out, final EngineConfiguration configuration,
@@ -78,7 +119,5 @@ final class ServeCommand implements Callable<Integer> {
         out.println("  token key " + (configuration.tokenKeyHex() != null ? "from the environment"
             : configuration.tokenKeyFile().toAbsolutePath().normalize().toString()));
         out.println("  blocklist " + configuration.blocklistFile().toAbsolutePath().normalize());
-        out.println("stop with SIGTERM or Ctrl-C (a second one forces the exit)");
-        out.flush();
     }
 }

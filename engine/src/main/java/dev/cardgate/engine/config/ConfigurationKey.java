@@ -107,7 +107,16 @@ public enum ConfigurationKey {
     /** Terminals whose card-testing activity the risk rules track at most. */
     RISK_MAX_TRACKED_TERMINALS("risk.max-tracked-terminals", "10000"),
     /** Recent requests remembered for duplicates and reversals at most. */
-    RISK_MAX_TRACKED_AUTHORIZATIONS("risk.max-tracked-authorizations", "100000");
+    RISK_MAX_TRACKED_AUTHORIZATIONS("risk.max-tracked-authorizations", "100000"),
+
+    /** serve: true to start the HTTP endpoint (/metrics, /health). */
+    METRICS_HTTP_ENABLED("metrics.http.enabled", "false"),
+    /** serve: the address the HTTP endpoint listens on; loopback unless widened on purpose. */
+    METRICS_HTTP_ADDRESS("metrics.http.address", "127.0.0.1"),
+    /** serve: the HTTP endpoint's port; 0 picks a free port. */
+    METRICS_HTTP_PORT("metrics.http.port", "9583"),
+    /** serve: keyvalue or json log lines. */
+    LOG_FORMAT("log.format", "keyvalue");
 
     /** The environment variable that carries the card token key as hex; never read from a file. */
     public static final String TOKEN_KEY_ENVIRONMENT_VARIABLE = "CARDGATE_TOKEN_KEY";

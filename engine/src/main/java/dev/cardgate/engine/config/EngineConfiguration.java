@@ -54,6 +54,7 @@ public final class EngineConfiguration {
     private final int maxTrackedAuthorizations;
 
     private final FrontEndConfiguration frontEnd;
+    private final ObservabilitySettings observability;
 
     private EngineConfiguration(final Builder builder, final Path dataDirectory, final FrontEndConfiguration frontEnd) {
         this.dataDirectory = dataDirectory;
@@ -81,6 +82,7 @@ public final class EngineConfiguration {
         maxTrackedCards = builder.maxTrackedCards;
         maxTrackedTerminals = builder.maxTrackedTerminals;
         maxTrackedAuthorizations = builder.maxTrackedAuthorizations;
+        observability = builder.observability.build();
     }
 
     /** The terminal registry map file, resolved against the data folder. */
@@ -179,6 +181,11 @@ public final class EngineConfiguration {
         return journal;
     }
 
+    /** The HTTP endpoint's and the log's settings ({@code metrics.http.*}, {@code log.format}). */
+    public ObservabilitySettings observability() {
+        return observability;
+    }
+
     /** The TCP front-end's settings ({@code frontend.*}); used only when a front-end is started. */
     public FrontEndConfiguration frontEnd() {
         return frontEnd;
@@ -215,6 +222,7 @@ public final class EngineConfiguration {
         line(text, ConfigurationKey.RISK_MAX_TRACKED_CARDS, Integer.toString(maxTrackedCards));
         line(text, ConfigurationKey.RISK_MAX_TRACKED_TERMINALS, Integer.toString(maxTrackedTerminals));
         line(text, ConfigurationKey.RISK_MAX_TRACKED_AUTHORIZATIONS, Integer.toString(maxTrackedAuthorizations));
+        observability.describeInto(text, sources);
         return text.toString();
     }
 
@@ -243,6 +251,7 @@ public final class EngineConfiguration {
             ConfigurationKey.SHUTDOWN_TIMEOUT_MS.defaultValue()));
         private final Map<ConfigurationKey, String> sources = new EnumMap<>(ConfigurationKey.class);
         private final JournalSettings.Builder journal = new JournalSettings.Builder(sources);
+        private final ObservabilitySettings.Builder observability = new ObservabilitySettings.Builder(sources);
 
         private final FrontEndConfiguration.Builder frontEnd = FrontEndConfiguration.builder();
         private Path baseDirectory;
@@ -276,6 +285,12 @@ public final class EngineConfiguration {
          */
         public Builder baseDirectory(final Path baseDirectory) {
             this.baseDirectory = baseDirectory;
+            return this;
+        }
+
+        /** Sets {@code metrics.http.*} and {@code log.format}: {@code .observability(o -> o.metricsHttpEnabled(true))}. */
+        public Builder observability(final java.util.function.UnaryOperator<ObservabilitySettings.Builder> settings) {
+            settings.apply(observability);
             return this;
         }
 
@@ -457,6 +472,7 @@ public final class EngineConfiguration {
                     "milliseconds from 1 to " + MAX_SHUTDOWN_TIMEOUT_MS));
             }
             journal.validate(problems);
+            observability.validate(problems);
 
             final Path resolvedData = dataDirectory == null || baseDirectory == null ? dataDirectory
                 : baseDirectory.resolve(dataDirectory);

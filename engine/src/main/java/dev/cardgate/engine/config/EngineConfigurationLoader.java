@@ -227,7 +227,8 @@ public final class EngineConfigurationLoader {
                     builder::maxTrackedAuthorizations);
                 break;
             default:
-                if (!JournalKeys.apply(builder, key, value, source, problems)) {
+                if (!JournalKeys.apply(builder, key, value, source, problems)
+                    && !ObservabilityKeys.apply(builder, key, value, source, problems)) {
                     throw new IllegalStateException("no parser for configuration key " + key);
                 }
         }

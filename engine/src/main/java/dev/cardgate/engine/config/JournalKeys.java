@@ -83,7 +83,7 @@ final class JournalKeys {
         }
     }
 
-    private static void parseBoolean(final ConfigurationKey key, final String value, final String source,
+    static void parseBoolean(final ConfigurationKey key, final String value, final String source,
         final List<String> problems, final java.util.function.Consumer<Boolean> setter) {
         if ("true".equals(value) || "false".equals(value)) {
             setter.accept(Boolean.parseBoolean(value));

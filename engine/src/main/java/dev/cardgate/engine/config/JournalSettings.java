@@ -120,7 +120,8 @@ public final class JournalSettings {
         line(text, sources, ConfigurationKey.JOURNAL_SKIP_CORRUPT_SEGMENTS, Boolean.toString(skipCorruptSegments));
     }
 
-    private static void line(final StringBuilder text, final Map<ConfigurationKey, String> sources,
+    /** One line of the configuration summary: key, value and where it came from. */
+    static void line(final StringBuilder text, final Map<ConfigurationKey, String> sources,
         final ConfigurationKey key, final String value) {
         text.append("\n  ").append(key.key()).append(" = ").append(value)
             .append("  (").append(sources.getOrDefault(key, "default")).append(')');

@@ -5,6 +5,7 @@ import org.agrona.concurrent.EpochClock;
 import com.lmax.disruptor.EventHandler;
 
 import dev.cardgate.engine.event.AuthorizationEvent;
+import dev.cardgate.engine.metrics.StageLatency;
 import dev.cardgate.engine.pipeline.EngineCounters;
 
 /**
@@ -13,14 +14,15 @@ import dev.cardgate.engine.pipeline.EngineCounters;
  * <p>Threading: runs on the decision thread, the single writer of all mutable engine state
  * (the checks' state, the authorization id sequence, the decision counters). Per event it
  * reads the clock once, walks the chain and writes primitives: no allocation, no logging, no
- * lock. A network management message (message class 8) is acknowledged with 00 and no
- * authorization id, without running the checks. A check that throws is answered 96 by the stage's failure handler.
+ * lock; the time it took goes into the decision latency recorder. A network management message
+ * (message class 8) is acknowledged with 00 and no authorization id, without running the checks. A check that throws is answered 96 by the stage's failure handler.
  */
 public final class DecisionHandler implements EventHandler<AuthorizationEvent> {
     private final EpochClock clock;
     private final DecisionChain chain;
     private final AuthorizationIdGenerator authorizationIds;
     private final EngineCounters counters;
+    private final StageLatency latency;
     private final DecisionPrelude prelude;
     private final DecidedEventListener decidedListener;
 
@@ -40,12 +42,14 @@ public final class DecisionHandler implements EventHandler<AuthorizationEvent> {
         this.chain = chain;
         this.authorizationIds = authorizationIds;
         this.counters = counters;
+        this.latency = counters.latency().decision();
         this.prelude = prelude;
         this.decidedListener = decidedListener;
     }
 
     @Override
     public void onEvent(final AuthorizationEvent event, final long sequence, final boolean endOfBatch) {
+        final long startNanos = System.nanoTime();
         event.clearDecision();
         final long now = clock.time();
         if (!prelude.decideBeforeChain(event, now)) {
@@ -60,5 +64,6 @@ public final class DecisionHandler implements EventHandler<AuthorizationEvent> {
         else {
             counters.recordDeclined();
         }
+        latency.record(System.nanoTime() - startNanos);
     }
 }

@@ -69,6 +69,7 @@ public final class AuthorizationEvent {
     private long presentFields;
 
     // routing of the answer: written by the producer, read by the reply thread
+    private long claimNanos;
     private DecisionListener listener;
     private long correlationId;
     private Object attachment;
@@ -119,6 +120,7 @@ public final class AuthorizationEvent {
         panLuhnValid = false;
         presentFields = 0;
         listener = null;
+        claimNanos = 0;
         correlationId = 0;
         attachment = null;
         clearDecision();
@@ -435,6 +437,16 @@ public final class AuthorizationEvent {
 
     public AuthorizationEvent correlationId(final long correlationId) {
         this.correlationId = correlationId;
+        return this;
+    }
+
+    /** {@link System#nanoTime()} when the producer claimed the entry: the start of its round trip. */
+    public long claimNanos() {
+        return claimNanos;
+    }
+
+    public AuthorizationEvent claimNanos(final long claimNanos) {
+        this.claimNanos = claimNanos;
         return this;
     }
 

@@ -42,7 +42,10 @@ final class ConnectionInitializer extends ChannelInitializer<SocketChannel> {
             return;
         }
         context.counters().recordConnectionAccepted();
-        channel.closeFuture().addListener(closed -> openConnections.decrementAndGet());
+        channel.closeFuture().addListener(closed -> {
+            openConnections.decrementAndGet();
+            context.counters().recordConnectionClosed();
+        });
         openChannels.add(channel);
         if (tls != null) {
             channel.pipeline().addLast("tls", tls.newHandler(channel.alloc()));

@@ -126,6 +126,11 @@ public final class FrontEnd implements AutoCloseable {
         return configuration;
     }
 
+    /** True while it listens for connections (from start until close begins). */
+    public boolean isListening() {
+        return serverChannel.isActive();
+    }
+
     /** Connections open now. */
     public int openConnections() {
         return initializer.openConnections();

@@ -50,9 +50,11 @@ final class IntervalSyncer implements AutoCloseable {
         if (journaled == lastJournaled || health.failed()) {
             return;
         }
+        final long position = counters.journalPosition();
         final SegmentFile segment = writer.activeChannelForSync();
         try {
             segment.channel().force(false);
+            counters.recordJournalSyncedPosition(position);
             lastJournaled = journaled;
             counters.recordJournalSync();
         }

@@ -59,6 +59,8 @@ public final class Journal implements AutoCloseable {
         final boolean syncs = settings.durability() != JournalDurability.NONE;
         writer = new JournalWriter(settings.directory(), settings.segmentBytes(), fingerprint, storage, clock, syncs,
             inventory);
+        counters.recordJournalPosition(writer.syncedSequence());
+        counters.recordJournalSyncedPosition(writer.syncedSequence());
         health = new JournalHealth(settings.onFailure(), settings.retryInterval().toNanos());
         retention = new JournalRetention(settings.directory(), settings.retentionMaxAge().toMillis(),
             settings.retentionMaxBytes(), settings.archiveDirectory());

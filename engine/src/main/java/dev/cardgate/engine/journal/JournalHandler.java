@@ -11,6 +11,7 @@ import dev.cardgate.engine.config.JournalDurability;
 import dev.cardgate.engine.decision.EngineRules;
 import dev.cardgate.engine.event.AuthorizationEvent;
 import dev.cardgate.engine.event.DecisionReason;
+import dev.cardgate.engine.metrics.StageLatency;
 import dev.cardgate.engine.pipeline.DistinctFailureLog;
 import dev.cardgate.engine.pipeline.EngineCounters;
 
@@ -29,6 +30,10 @@ import dev.cardgate.engine.pipeline.EngineCounters;
  * Writing is retried at most once per retry interval, on the next event; when it works the
  * journal resumes. This stage never throws on I/O.
  *
+ * <p>Each record's time from its append to the end of its batch (its sync included) goes into
+ * the journal latency recorder; the journal position and synced position counters follow the
+ * writer.
+ *
  * <p>Threading: the journal thread. No allocation per event in steady state.
  */
 public final class JournalHandler implements EventHandler<AuthorizationEvent> {
@@ -43,6 +48,8 @@ public final class JournalHandler implements EventHandler<AuthorizationEvent> {
     private final Runnable afterRoll;
     private final AuthorizationEvent[] batchEvents;
     private final long[] batchRecordSequences;
+    private final long[] batchAppendNanos;
+    private final StageLatency latency;
     private int batchCount;
     private long nextRetryNanos;
     private long lastSegmentIndex;
@@ -66,6 +73,8 @@ public final class JournalHandler implements EventHandler<AuthorizationEvent> {
         this.afterRoll = afterRoll;
         this.batchEvents = new AuthorizationEvent[ringSize];
         this.batchRecordSequences = new long[ringSize];
+        this.batchAppendNanos = new long[ringSize];
+        this.latency = counters.latency().journal();
         this.lastSegmentIndex = writer.activeSegmentIndex();
     }
 
@@ -92,17 +101,20 @@ public final class JournalHandler implements EventHandler<AuthorizationEvent> {
 
     private void append(final AuthorizationEvent event) {
         final long recordSequence;
+        final long appendNanos = System.nanoTime();
         try {
-            recordSequence = writer.append(event, System.nanoTime());
+            recordSequence = writer.append(event, appendNanos);
         }
         catch (final IOException | RuntimeException | InternalError failure) {
             fail(failure);
             return;
         }
         counters.recordJournaled();
+        counters.recordJournalPosition(recordSequence + 1);
         if (batchCount < batchEvents.length) {
             batchEvents[batchCount] = event;
             batchRecordSequences[batchCount] = recordSequence;
+            batchAppendNanos[batchCount] = appendNanos;
             batchCount++;
         }
     }
@@ -117,6 +129,7 @@ public final class JournalHandler implements EventHandler<AuthorizationEvent> {
             try {
                 writer.sync();
                 counters.recordJournalSync();
+                counters.recordJournalSyncedPosition(writer.syncedSequence());
             }
             catch (final IOException | RuntimeException | InternalError failure) {
                 fail(failure);
@@ -125,8 +138,10 @@ public final class JournalHandler implements EventHandler<AuthorizationEvent> {
                 withholdUnsyncedOfBatch();
             }
         }
+        final long batchEndNanos = System.nanoTime();
         for (int i = 0; i < batchCount; i++) {
             batchEvents[i] = null;
+            latency.record(batchEndNanos - batchAppendNanos[i]);
         }
         batchCount = 0;
         if (writer.activeSegmentIndex() != lastSegmentIndex) {
@@ -182,6 +197,7 @@ public final class JournalHandler implements EventHandler<AuthorizationEvent> {
         }
         health.markHealthy();
         counters.recordJournalRecovery();
+        counters.recordJournalSyncedPosition(writer.syncedSequence());
         logger.log(Level.WARNING, "the journal writes again; approvals resume");
     }
 }

@@ -77,7 +77,7 @@ public final class AuthorizationPipeline {
         this.intakeGuard = intakeGuard;
         this.counters = counters;
         this.admissionGate = new AdmissionGate(ringSize);
-        final ReplyHandler replyStage = new ReplyHandler(admissionGate);
+        final ReplyHandler replyStage = new ReplyHandler(admissionGate, counters);
         final ReplyFailureHandler replyFailureHandler = new ReplyFailureHandler(counters, failureLog);
         if (threadLayout == ThreadLayout.SINGLE_THREAD) {
             threadFactory = new StageThreadFactory(engineName, List.of("pipeline"));
@@ -159,9 +159,9 @@ public final class AuthorizationPipeline {
         }
     }
 
-    /** The entry at a claimed sequence, cleared of the previous request. */
+    /** The entry at a claimed sequence, cleared of the previous request and stamped with the time of its claim. */
     public AuthorizationEvent claimedEvent(final long sequence) {
-        return ring.get(sequence).clear();
+        return ring.get(sequence).clear().claimNanos(System.nanoTime());
     }
 
     /** Hands a filled entry to the stages. */

@@ -1,121 +1,201 @@
 package dev.cardgate.engine.pipeline;
 
-import java.util.concurrent.atomic.AtomicLong;
+import org.agrona.concurrent.SystemEpochClock;
+import org.agrona.concurrent.status.AtomicCounter;
+import org.agrona.concurrent.status.CountersManager;
+
+import dev.cardgate.engine.event.AuthorizationEvent;
+import dev.cardgate.engine.event.DecisionReason;
+import dev.cardgate.engine.metrics.CounterLabel;
+import dev.cardgate.engine.metrics.CounterTypes;
+import dev.cardgate.engine.metrics.CountersFile;
+import dev.cardgate.engine.metrics.EngineLatency;
 
 /**
- * What the engine has done since launch, readable from any thread.
+ * What the engine has done since launch, readable from any thread, and from another process:
+ * each counter is an Agrona {@link AtomicCounter} in the engine's counters file (see {@link
+ * dev.cardgate.engine.metrics.CountersFileDescriptor}), labelled as docs/observability.md lists.
  *
- * <p>Each counter names its writer: single-writer counters are bumped with an ordered store
- * (no atomic read-modify-write on the decision thread); counters producers bump use an atomic
- * increment. None allocates.
+ * <p>Each counter names its writer: single-writer counters are bumped with a plain read and a
+ * release store (no atomic read-modify-write on the decision thread); counters several threads
+ * bump use an atomic increment. None allocates.
  */
 public final class EngineCounters {
-    private final AtomicLong approved = new AtomicLong();
-    private final AtomicLong declined = new AtomicLong();
-    private final AtomicLong stageFailures = new AtomicLong();
-    private final AtomicLong listenerFailures = new AtomicLong();
-    private final AtomicLong refusedRingFull = new AtomicLong();
-    private final AtomicLong refusedShuttingDown = new AtomicLong();
-    private final AtomicLong journaled = new AtomicLong();
-    private final AtomicLong journalSyncs = new AtomicLong();
-    private final AtomicLong journalFailures = new AtomicLong();
-    private final AtomicLong journalRecoveries = new AtomicLong();
-    private final AtomicLong approvalsWithheldByJournal = new AtomicLong();
-    private final AtomicLong refusedJournalUnavailable = new AtomicLong();
+    /** Field 39 values counted one by one: 01 to 99. */
+    private static final int RESPONSE_CODES = 100;
 
-    private final AtomicLong networkManagement = new AtomicLong();
+    private final AtomicCounter approved;
+    private final AtomicCounter declined;
+    private final AtomicCounter stageFailures;
+    private final AtomicCounter listenerFailures;
+    private final AtomicCounter refusedRingFull;
+    private final AtomicCounter refusedShuttingDown;
+    private final AtomicCounter journaled;
+    private final AtomicCounter journalSyncs;
+    private final AtomicCounter journalFailures;
+    private final AtomicCounter journalRecoveries;
+    private final AtomicCounter approvalsWithheldByJournal;
+    private final AtomicCounter refusedJournalUnavailable;
+
+    private final AtomicCounter networkManagement;
     // front-end (dev.cardgate.engine.frontend): bumped by the I/O threads
-    private final AtomicLong connectionsAccepted = new AtomicLong();
-    private final AtomicLong connectionsRefused = new AtomicLong();
-    private final AtomicLong framesMalformed = new AtomicLong();
-    private final AtomicLong framesUnreadable = new AtomicLong();
-    private final AtomicLong unsupportedMessageTypes = new AtomicLong();
-    private final AtomicLong slowSendersCut = new AtomicLong();
-    private final AtomicLong idleConnectionsClosed = new AtomicLong();
-    private final AtomicLong answeredOverloaded = new AtomicLong();
-    private final AtomicLong readingPaused = new AtomicLong();
+    private final AtomicCounter connectionsAccepted;
+    private final AtomicCounter connectionsRefused;
+    private final AtomicCounter framesMalformed;
+    private final AtomicCounter framesUnreadable;
+    private final AtomicCounter unsupportedMessageTypes;
+    private final AtomicCounter slowSendersCut;
+    private final AtomicCounter idleConnectionsClosed;
+    private final AtomicCounter answeredOverloaded;
+    private final AtomicCounter readingPaused;
 
-    private final AtomicLong dryRunDeclines = new AtomicLong();
-    private final AtomicLong rulesReloads = new AtomicLong();
+    private final AtomicCounter dryRunDeclines;
+    private final AtomicCounter rulesReloads;
+
+    // reply thread: what was answered, by reason and field 39
+    private final AtomicCounter requests;
+    private final AtomicCounter[] declinesByReason;
+    private final AtomicCounter[] declinesByCode;
+    // front-end I/O threads; journal thread and syncer
+    private final AtomicCounter connectionsOpen;
+    private final AtomicCounter journalPosition;
+    private final AtomicCounter journalSyncedPosition;
+
+    private final EngineLatency latency = new EngineLatency();
+
+    /** Counters in this process's memory only (benchmarks, tests of a single stage). */
+    public EngineCounters() {
+        this(CountersFile.inMemory(SystemEpochClock.INSTANCE).countersManager());
+    }
+
+    /** Allocates every counter in {@code countersManager} (the counters file); the launching thread only. */
+    public EngineCounters(final CountersManager countersManager) {
+        requests = total(countersManager, "requests");
+        approved = total(countersManager, "approvals");
+        declined = total(countersManager, "declines");
+        stageFailures = total(countersManager, "stage.failures");
+        listenerFailures = total(countersManager, "listener.failures");
+        refusedRingFull = total(countersManager, "refused.ring-full");
+        refusedShuttingDown = total(countersManager, "refused.shutting-down");
+        journaled = total(countersManager, "journal.records");
+        journalSyncs = total(countersManager, "journal.syncs");
+        journalFailures = total(countersManager, "journal.failures");
+        journalRecoveries = total(countersManager, "journal.recoveries");
+        approvalsWithheldByJournal = total(countersManager, "journal.approvals-withheld");
+        refusedJournalUnavailable = total(countersManager, "refused.journal-unavailable");
+        networkManagement = total(countersManager, "network-management");
+        connectionsAccepted = total(countersManager, "connections.accepted");
+        connectionsRefused = total(countersManager, "connections.refused");
+        framesMalformed = total(countersManager, "frames.malformed");
+        framesUnreadable = total(countersManager, "frames.unreadable");
+        unsupportedMessageTypes = total(countersManager, "messages.unsupported");
+        slowSendersCut = total(countersManager, "connections.slow-senders-cut");
+        idleConnectionsClosed = total(countersManager, "connections.idle-closed");
+        answeredOverloaded = total(countersManager, "answered.overloaded");
+        readingPaused = total(countersManager, "reading.paused");
+        dryRunDeclines = total(countersManager, "rules.dry-run-declines");
+        rulesReloads = total(countersManager, "rules.reloads");
+        connectionsOpen = countersManager.newCounter("connections.open", CounterTypes.GAUGE);
+        journalPosition = countersManager.newCounter("journal.position", CounterTypes.GAUGE);
+        journalSyncedPosition = countersManager.newCounter("journal.synced-position", CounterTypes.GAUGE);
+        final DecisionReason[] reasons = DecisionReason.values();
+        declinesByReason = new AtomicCounter[reasons.length];
+        for (final DecisionReason reason : reasons) {
+            if (!reason.isApproval()) {
+                declinesByReason[reason.ordinal()] = countersManager.newCounter(
+                    CounterLabel.of("declines.by-reason", "reason", reason.name()), CounterTypes.TOTAL);
+            }
+        }
+        declinesByCode = new AtomicCounter[RESPONSE_CODES];
+        for (int code = 1; code < RESPONSE_CODES; code++) {
+            declinesByCode[code] = countersManager.newCounter(
+                CounterLabel.of("declines.by-code", "code", String.format("%02d", code)), CounterTypes.TOTAL);
+        }
+    }
+
+    private static AtomicCounter total(final CountersManager countersManager, final String label) {
+        return countersManager.newCounter(label, CounterTypes.TOTAL);
+    }
 
     /** Decision thread only. */
     public void recordApproved() {
-        approved.lazySet(approved.get() + 1);
+        approved.incrementRelease();
     }
 
     /** Decision thread only. */
     public void recordDeclined() {
-        declined.lazySet(declined.get() + 1);
+        declined.incrementRelease();
     }
 
     /** Any stage's failure handler. */
     public void recordStageFailure() {
-        stageFailures.incrementAndGet();
+        stageFailures.increment();
     }
 
     /** Reply stage's failure handler. */
     public void recordListenerFailure() {
-        listenerFailures.incrementAndGet();
+        listenerFailures.increment();
     }
 
     /** Producers. */
     public void recordRefusedRingFull() {
-        refusedRingFull.incrementAndGet();
+        refusedRingFull.increment();
     }
 
     /** Producers. */
     public void recordRefusedShuttingDown() {
-        refusedShuttingDown.incrementAndGet();
+        refusedShuttingDown.increment();
     }
 
     /** Decision thread only. */
     public void recordNetworkManagement() {
-        networkManagement.lazySet(networkManagement.get() + 1);
+        networkManagement.incrementRelease();
     }
 
     /** Front-end I/O threads: a terminal connection was accepted. */
     public void recordConnectionAccepted() {
-        connectionsAccepted.incrementAndGet();
+        connectionsAccepted.increment();
+        connectionsOpen.increment();
     }
 
     /** Front-end I/O threads: a connection over the limit was closed at once. */
     public void recordConnectionRefused() {
-        connectionsRefused.incrementAndGet();
+        connectionsRefused.increment();
     }
 
     /** Front-end I/O threads: a frame that could not be decoded was answered 30. */
     public void recordFrameMalformed() {
-        framesMalformed.incrementAndGet();
+        framesMalformed.increment();
     }
 
     /** Front-end I/O threads: a frame (or length header) that could not be read closed its connection. */
     public void recordFrameUnreadable() {
-        framesUnreadable.incrementAndGet();
+        framesUnreadable.increment();
     }
 
     /** Front-end I/O threads: a message of a type the engine does not handle (answered 12 if it has an answer). */
     public void recordUnsupportedMessageType() {
-        unsupportedMessageTypes.incrementAndGet();
+        unsupportedMessageTypes.increment();
     }
 
     /** Front-end I/O threads: a connection was closed because a frame took too long to arrive. */
     public void recordSlowSenderCut() {
-        slowSendersCut.incrementAndGet();
+        slowSendersCut.increment();
     }
 
     /** Front-end I/O threads: a connection was closed after the idle timeout. */
     public void recordIdleConnectionClosed() {
-        idleConnectionsClosed.incrementAndGet();
+        idleConnectionsClosed.increment();
     }
 
     /** Front-end I/O threads: a request was answered 91 by the front-end because the ring was full. */
     public void recordAnsweredOverloaded() {
-        answeredOverloaded.incrementAndGet();
+        answeredOverloaded.increment();
     }
 
     /** Front-end: a connection stopped reading (ring full, in-flight bound, or slow reader). */
     public void recordReadingPaused() {
-        readingPaused.incrementAndGet();
+        readingPaused.increment();
     }
 
     /** Network management messages acknowledged (0800 echo, sign-on, sign-off). */
@@ -161,12 +241,12 @@ public final class EngineCounters {
 
     /** Decision thread only: a rule in dry-run mode would have declined a request. */
     public void recordDryRunDecline() {
-        dryRunDeclines.lazySet(dryRunDeclines.get() + 1);
+        dryRunDeclines.incrementRelease();
     }
 
     /** Decision thread only: reloaded rules took effect. */
     public void recordRulesReload() {
-        rulesReloads.lazySet(rulesReloads.get() + 1);
+        rulesReloads.incrementRelease();
     }
 
     /** Requests a dry-run rule would have declined (each counted once, for its first such rule). */
@@ -211,32 +291,32 @@ public final class EngineCounters {
 
     /** Journal thread only. */
     public void recordJournaled() {
-        journaled.lazySet(journaled.get() + 1);
+        journaled.incrementRelease();
     }
 
     /** Journal thread or the interval syncer. */
     public void recordJournalSync() {
-        journalSyncs.incrementAndGet();
+        journalSyncs.increment();
     }
 
     /** Journal thread or the interval syncer: a write or sync failed and the journal stopped. */
     public void recordJournalFailure() {
-        journalFailures.incrementAndGet();
+        journalFailures.increment();
     }
 
     /** Journal thread: writing worked again after a failure. */
     public void recordJournalRecovery() {
-        journalRecoveries.incrementAndGet();
+        journalRecoveries.increment();
     }
 
     /** Journal thread: an approval answered 96 because its record could not be written. */
     public void recordApprovalWithheldByJournal() {
-        approvalsWithheldByJournal.lazySet(approvalsWithheldByJournal.get() + 1);
+        approvalsWithheldByJournal.incrementRelease();
     }
 
     /** Producers. */
     public void recordRefusedJournalUnavailable() {
-        refusedJournalUnavailable.incrementAndGet();
+        refusedJournalUnavailable.increment();
     }
 
     /** Records written to the journal. */
@@ -267,6 +347,74 @@ public final class EngineCounters {
     /** Submissions refused with 91 because the journal could not write. */
     public long refusedJournalUnavailable() {
         return refusedJournalUnavailable.get();
+    }
+
+    /**
+     * Reply thread only: a request was answered; a decline is counted by its reason and its
+     * field 39 (as sent, so an approval the journal withheld counts as a 96 decline here).
+     */
+    public void recordAnswered(final AuthorizationEvent event) {
+        requests.incrementRelease();
+        final DecisionReason reason = event.reason();
+        if (reason == null || reason.isApproval()) {
+            return;
+        }
+        declinesByReason[reason.ordinal()].incrementRelease();
+        final int code = event.responseCode();
+        if (code > 0 && code < RESPONSE_CODES) {
+            declinesByCode[code].incrementRelease();
+        }
+    }
+
+    /** The pipeline's latency histograms, recorded by the stages beside these counters. */
+    public EngineLatency latency() {
+        return latency;
+    }
+
+    /** Requests answered through the ring (approved, declined or failed). */
+    public long requests() {
+        return requests.get();
+    }
+
+    /** Answers declined for {@code reason}, as sent. */
+    public long declines(final DecisionReason reason) {
+        final AtomicCounter counter = declinesByReason[reason.ordinal()];
+        return counter == null ? 0 : counter.get();
+    }
+
+    /** Answers declined with field 39 {@code responseCode}; 0 for a code outside 1 to 99. */
+    public long declinesWithCode(final int responseCode) {
+        return responseCode > 0 && responseCode < RESPONSE_CODES ? declinesByCode[responseCode].get() : 0;
+    }
+
+    /** Front-end I/O threads: a terminal connection closed. */
+    public void recordConnectionClosed() {
+        connectionsOpen.decrement();
+    }
+
+    /** Terminal connections open now. */
+    public long connectionsOpen() {
+        return connectionsOpen.get();
+    }
+
+    /** Journal thread only: the sequence the next record will get. */
+    public void recordJournalPosition(final long nextSequence) {
+        journalPosition.setRelease(nextSequence);
+    }
+
+    /** Journal thread or the interval syncer: records before this sequence are on the disk. */
+    public void recordJournalSyncedPosition(final long syncedSequence) {
+        journalSyncedPosition.proposeMax(syncedSequence);
+    }
+
+    /** The sequence the next journal record will get. */
+    public long journalPosition() {
+        return journalPosition.get();
+    }
+
+    /** Journal records before this sequence are on the disk. */
+    public long journalSyncedPosition() {
+        return journalSyncedPosition.get();
     }
 
     private String frontEndSummary() {

@@ -17,7 +17,7 @@ import dev.cardgate.codec.framing.LengthHeader;
 import dev.cardgate.engine.config.FrontEndConfiguration;
 
 /** Requests built with jPOS, and jPOS channels that match a front-end's framing. */
-final class JposMessages {
+public final class JposMessages {
     /** The TPDU a NACChannel terminal sends: id 0x60, destination 0x0001, source 0x0203. */
     static final byte[] TERMINAL_TPDU = {0x60, 0x00, 0x01, 0x02, 0x03};
     /** The TPDU a host answers with: source and destination swapped. */
@@ -64,7 +64,7 @@ final class JposMessages {
     }
 
     /** A 0100 for {@code pan} with the fields a POS terminal sends. */
-    static ISOMsg authorization(final String pan, final int stan) throws ISOException {
+    public static ISOMsg authorization(final String pan, final int stan) throws ISOException {
         final ISOMsg request = new ISOMsg("0100");
         request.set(2, pan);
         request.set(3, "000000");

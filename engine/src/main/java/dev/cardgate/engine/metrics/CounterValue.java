@@ -1,0 +1,24 @@
+package dev.cardgate.engine.metrics;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.agrona.concurrent.status.CountersReader;
+
+/**
+ * One counter as read from the file at one moment.
+ *
+ * @param id     the counter's id (its slot)
+ * @param typeId one of {@link CounterTypes}
+ * @param label  its label ({@link CounterLabel})
+ * @param value  its value
+ */
+public record CounterValue(int id, int typeId, String label, long value) {
+    /** Every allocated counter of {@code counters} now, in id order. Allocates: readers only. */
+    public static List<CounterValue> readAll(final CountersReader counters) {
+        final List<CounterValue> values = new ArrayList<>();
+        counters.forEach((counterId, typeId, key, label) ->
+            values.add(new CounterValue(counterId, typeId, label, counters.getCounterValue(counterId))));
+        return values;
+    }
+}
