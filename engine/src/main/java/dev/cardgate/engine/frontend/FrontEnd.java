@@ -171,9 +171,16 @@ public final class FrontEnd implements AutoCloseable {
             LockSupport.parkNanos(DRAIN_POLL_NANOS);
         }
         final long unanswered = context.inFlight().get();
-        // an empty write after the answers: each connection closes once they are flushed
+        // a terminal still reading its answers is given until the deadline to close its side
+        final long lingerNanos = Math.max(0, deadline - System.nanoTime());
         for (final Channel channel : openChannels) {
-            channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+            final TerminalConnection connection = channel.pipeline().get(TerminalConnection.class);
+            if (connection != null) {
+                connection.closeAfterAnswers(lingerNanos);
+            }
+            else {
+                channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+            }
         }
         openChannels.newCloseFuture().awaitUninterruptibly(Math.max(0, deadline - System.nanoTime()),
             TimeUnit.NANOSECONDS);

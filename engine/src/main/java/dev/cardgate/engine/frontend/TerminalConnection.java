@@ -9,9 +9,12 @@ import org.agrona.concurrent.UnsafeBuffer;
 import dev.cardgate.codec.framing.FrameFormat;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.DuplexChannel;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.timeout.IdleStateEvent;
 
@@ -64,6 +67,7 @@ final class TerminalConnection extends ChannelInboundHandlerAdapter {
     private long partialFrameSince;
     private boolean frameCheckScheduled;
     private boolean taking;
+    private boolean discardingInput;
 
     TerminalConnection(final FrontEndContext context) {
         this.context = context;
@@ -83,6 +87,10 @@ final class TerminalConnection extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(final ChannelHandlerContext handlerContext, final Object message) {
         final ByteBuf bytes = (ByteBuf)message;
+        if (discardingInput) {
+            bytes.release();
+            return;
+        }
         cumulation = cumulation == null ? bytes
             : ByteToMessageDecoder.MERGE_CUMULATOR.cumulate(handlerContext.alloc(), cumulation, bytes);
         takeFrames();
@@ -197,6 +205,34 @@ final class TerminalConnection extends ChannelInboundHandlerAdapter {
             pause(PAUSED_CLOSING);
             updateReading();
         });
+    }
+
+    /**
+     * Any thread, once every request taken has been answered: ends the connection without losing
+     * an answer. Closing a socket that still has unread input makes the kernel reset it, and a
+     * reset makes the terminal's side drop answers it has received but not yet read; so the
+     * answers are flushed, the output is shut (TLS close_notify first), input is read and
+     * discarded until the terminal closes, and the channel is closed after {@code lingerNanos}
+     * at the latest.
+     */
+    void closeAfterAnswers(final long lingerNanos) {
+        channel.eventLoop().execute(() -> channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(flushed -> {
+            if (!(channel instanceof DuplexChannel) || !channel.isActive()) {
+                channel.close();
+                return;
+            }
+            discardingInput = true;
+            releaseCumulation();
+            channel.config().setAutoRead(true);
+            channel.eventLoop().schedule(() -> channel.close(), lingerNanos, TimeUnit.NANOSECONDS);
+            final SslHandler tls = channel.pipeline().get(SslHandler.class);
+            if (tls != null) {
+                tls.closeOutbound().addListener(notified -> ((DuplexChannel)channel).shutdownOutput());
+            }
+            else {
+                ((DuplexChannel)channel).shutdownOutput();
+            }
+        }));
     }
 
     /** Requests of this connection in the engine now. */

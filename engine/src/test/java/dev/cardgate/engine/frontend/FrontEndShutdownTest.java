@@ -46,9 +46,12 @@ class FrontEndShutdownTest {
                 }
             }));
             threads.add(start(() -> {
-                while (true) {
-                    terminal.receive();
-                    answers.incrementAndGet();
+                // like a real terminal, it closes its side once the host has closed its own
+                try (terminal) {
+                    while (true) {
+                        terminal.receive();
+                        answers.incrementAndGet();
+                    }
                 }
             }));
         }
