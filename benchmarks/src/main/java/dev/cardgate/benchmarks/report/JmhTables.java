@@ -1,6 +1,7 @@
 package dev.cardgate.benchmarks.report;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +19,11 @@ public final class JmhTables {
     record Key(String benchmark, Map<String, String> params) {
     }
 
+    /** The order of the list: codec, token, blocklist, check chain, journal, engine; any other after. */
+    private static final List<String> CLASS_ORDER = List.of("CodecBenchmark", "PanTokenizerBenchmark",
+        "BlocklistLookupBenchmark", "CheckChainBenchmark", "JournalAppendBenchmark", "JournalRoundTripBenchmark",
+        "EngineRoundTripBenchmark");
+
     private JmhTables() {
     }
 
@@ -29,8 +35,10 @@ public final class JmhTables {
         }
         final Map<String, List<Key>> byClass = new LinkedHashMap<>();
         results.keySet().forEach(key -> byClass.computeIfAbsent(className(key), name -> new ArrayList<>()).add(key));
+        final List<Map.Entry<String, List<Key>>> classes = new ArrayList<>(byClass.entrySet());
+        classes.sort(Comparator.comparingInt(entry -> rank(entry.getKey())));
         final StringBuilder out = new StringBuilder();
-        for (final Map.Entry<String, List<Key>> entry : byClass.entrySet()) {
+        for (final Map.Entry<String, List<Key>> entry : classes) {
             out.append("#### ").append(entry.getKey()).append("\n\n");
             table(out, entry.getValue(), results);
             out.append('\n');
@@ -64,6 +72,11 @@ public final class JmhTables {
                 .append(" | ").append(baseline == null ? "" : ratio(metrics, baseline))
                 .append(" |\n");
         }
+    }
+
+    private static int rank(final String className) {
+        final int index = CLASS_ORDER.indexOf(className);
+        return index < 0 ? CLASS_ORDER.size() : index;
     }
 
     private static String className(final Key key) {

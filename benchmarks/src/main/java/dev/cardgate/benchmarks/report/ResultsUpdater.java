@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Rewrites the generated sections of RESULTS.md, each between its two marker lines
@@ -11,7 +13,7 @@ import java.nio.file.Path;
  * other line as it is. A section is filled from a file, rendered by kind:
  *
  * <ul>
- *   <li>{@code jmh}: a JMH {@code -rf csv} result, as {@link JmhTables};</li>
+ *   <li>{@code jmh}: JMH {@code -rf csv} results (files separated by commas), as {@link JmhTables};</li>
  *   <li>{@code load}: the load generator's {@code summary.tsv}, as {@link LoadTables};</li>
  *   <li>{@code text}: any text (a harness's printed table, the machine's description), fenced.</li>
  * </ul>
@@ -39,21 +41,25 @@ public final class ResultsUpdater {
             if (equals < 1 || colon < 0) {
                 throw new IllegalArgumentException("not NAME=KIND:FILE: " + argument);
             }
-            final Path source = Path.of(argument.substring(colon + 1));
             document = replaceSection(document, argument.substring(0, equals),
-                render(argument.substring(equals + 1, colon), source));
+                render(argument.substring(equals + 1, colon), argument.substring(colon + 1)));
         }
         Files.writeString(results, document, StandardCharsets.UTF_8);
     }
 
-    static String render(final String kind, final Path source) throws IOException {
+    /** @param source a file; for {@code jmh}, one or more separated by commas, rendered as one result */
+    static String render(final String kind, final String source) throws IOException {
         switch (kind) {
             case "jmh":
-                return JmhTables.markdown(JmhCsv.parse(Files.readAllLines(source, StandardCharsets.UTF_8)));
+                final List<JmhCsv.Row> rows = new ArrayList<>();
+                for (final String file : source.split(",")) {
+                    rows.addAll(JmhCsv.parse(Files.readAllLines(Path.of(file), StandardCharsets.UTF_8)));
+                }
+                return JmhTables.markdown(rows);
             case "load":
-                return LoadTables.markdown(Files.readAllLines(source, StandardCharsets.UTF_8));
+                return LoadTables.markdown(Files.readAllLines(Path.of(source), StandardCharsets.UTF_8));
             case "text":
-                return "```\n" + Files.readString(source, StandardCharsets.UTF_8).stripTrailing() + "\n```\n";
+                return "```\n" + Files.readString(Path.of(source), StandardCharsets.UTF_8).stripTrailing() + "\n```\n";
             default:
                 throw new IllegalArgumentException("unknown kind " + kind + "; known: jmh, load, text");
         }
