@@ -84,7 +84,7 @@ run plot-engine.log "${java_run[@]}" -cp "$jar" dev.cardgate.benchmarks.report.P
     "$out"/engine-latency/*.hgrm
 
 run frontend-open.log "${java_run[@]}" -cp "$jar" dev.cardgate.benchmarks.load.FrontEndComparison \
-    --connections 1,64 --rates 5000,20000 --warmup-seconds "$warmup_seconds" --seconds "$seconds" "${load_mix[@]}" \
+    --connections 1,64 --rates 1000,10000 --warmup-seconds "$warmup_seconds" --seconds "$seconds" "${load_mix[@]}" \
     --out "$out/frontend-open"
 cp "$out/frontend-open/latency.html" "$plots/frontend-open-loop.html"
 run frontend-closed.log "${java_run[@]}" -cp "$jar" dev.cardgate.benchmarks.load.FrontEndComparison \
