@@ -27,7 +27,8 @@ import dev.cardgate.codec.Iso8583Decoder;
  * </ul>
  *
  * Answers are matched by STAN (the request's index modulo a million, so at most a million may be
- * outstanding). Allocates nothing per request.
+ * outstanding). Allocates nothing per request (the selector's key iterator, one per poll that
+ * finds work, aside).
  */
 final class LoadRun {
     private static final int STAN_MODULUS = 1_000_000;
