@@ -25,7 +25,8 @@ import dev.cardgate.engine.blocklist.BlocklistStore;
  * the rules file {@code config/rules.conf} (with its velocity rule five-per-minute, which the
  * mix's velocity cards trip), in a new temporary data folder. {@code cardgate-no-sync} is the
  * same with the journal written but never synced ({@code journal.durability=none}), which is
- * what the baseline, keeping no journal at all, is closer to.
+ * what the baseline, keeping no journal at all, is closer to. {@code cardgate-yielding} (not run
+ * by default) is the shipped configuration with the {@code yielding} wait strategy.
  *
  * <pre>
  * java @config/jvm.options -cp benchmarks/target/benchmarks.jar dev.cardgate.benchmarks.load.FrontEndComparison \
@@ -62,8 +63,10 @@ public final class FrontEndComparison {
                     case "cardgate-no-sync" -> startCardgate(server, home, options.out(), wireFormat, rules,
                         dataDirectory.resolve(server),
                         Map.of("CARDGATE_JOURNAL_DURABILITY", "none", "CARDGATE_JOURNAL_ACK_AFTER_SYNC", "false"));
+                    case "cardgate-yielding" -> startCardgate(server, home, options.out(), wireFormat, rules,
+                        dataDirectory.resolve(server), Map.of("CARDGATE_WAIT_STRATEGY", "yielding"));
                     default -> throw new IllegalArgumentException("unknown server " + server
-                        + "; known: cardgate, cardgate-no-sync, jpos");
+                        + "; known: cardgate, cardgate-no-sync, cardgate-yielding, jpos");
                 });
             }
             for (final LoadPlan.Step step : plan.steps()) {
