@@ -2,6 +2,7 @@ package dev.cardgate.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +12,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.BenchmarkList;
 import org.openjdk.jmh.runner.Runner;
@@ -21,11 +23,14 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs every JMH benchmark once, briefly and in this JVM, so that none rots unnoticed. It proves
- * that each starts, sets up and measures; the figures of this run mean nothing.
+ * that each starts, sets up, measures and records its allocation per operation; the figures of
+ * this run mean nothing.
  */
 class BenchmarksSmokeTest {
     /** JMH parameters scaled down for the smoke run, e.g. map sizes; each benchmark reads its own. */
     private static final String[][] SMALL_PARAMETERS = {{"entries", "10000"}};
+    /** What every run must record, as the jar's main adds {@code -prof gc} to every run. */
+    private static final String ALLOCATION_PER_OPERATION = "gc.alloc.rate.norm";
 
     @Test
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
@@ -42,6 +47,7 @@ class BenchmarksSmokeTest {
             .warmupIterations(0)
             .measurementIterations(1)
             .measurementTime(TimeValue.milliseconds(200))
+            .addProfiler(GCProfiler.class)
             .shouldFailOnError(true);
         for (final String[] parameter : SMALL_PARAMETERS) {
             options.param(parameter[0], parameter[1]);
@@ -52,6 +58,10 @@ class BenchmarksSmokeTest {
         final Set<String> measured = new TreeSet<>();
         results.forEach(result -> measured.add(result.getParams().getBenchmark()));
         assertEquals(benchmarks, measured);
+        for (final RunResult result : results) {
+            assertTrue(result.getSecondaryResults().containsKey(ALLOCATION_PER_OPERATION),
+                result.getParams().getBenchmark() + " " + result.getParams() + " did not record " + ALLOCATION_PER_OPERATION);
+        }
     }
 
     private static Set<String> listedBenchmarks() throws IOException {

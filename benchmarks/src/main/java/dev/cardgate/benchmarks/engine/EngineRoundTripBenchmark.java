@@ -61,6 +61,7 @@ public class EngineRoundTripBenchmark {
         engine.close();
     }
 
+    /** One request submitted, decided and answered with the given wait strategy and layout; 50,000 per invocation. */
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public long roundTrip() {

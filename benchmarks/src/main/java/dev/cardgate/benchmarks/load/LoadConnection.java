@@ -10,22 +10,29 @@ import java.nio.channels.SocketChannel;
 
 import org.agrona.concurrent.UnsafeBuffer;
 
+import dev.cardgate.codec.framing.FrameFormat;
+
 /**
  * One non-blocking connection of the load generator: an outbound buffer of requests not yet
- * written and an inbound buffer cut into ascii-4 framed answers. Used by the generator's single
- * thread only; allocates only when created.
+ * written and an inbound buffer cut into framed answers. Used by the generator's single thread
+ * only; allocates only when created.
  */
 final class LoadConnection {
     private static final int BUFFER_BYTES = 64 * 1024;
-    private static final int HEADER_BYTES = 4;
 
+    private final FrameFormat frameFormat;
     private final SocketChannel channel;
     private final SelectionKey key;
     private final ByteBuffer outbound = ByteBuffer.allocateDirect(BUFFER_BYTES);
+    private final UnsafeBuffer outboundView = new UnsafeBuffer(outbound);
     private final ByteBuffer inbound = ByteBuffer.allocateDirect(BUFFER_BYTES);
     private final UnsafeBuffer inboundView = new UnsafeBuffer(inbound);
+    /** Requests written and not yet answered, for the closed loop. */
+    int inFlight;
 
-    LoadConnection(final InetSocketAddress target, final Selector selector) throws IOException {
+    LoadConnection(final InetSocketAddress target, final Selector selector, final FrameFormat frameFormat)
+        throws IOException {
+        this.frameFormat = frameFormat;
         channel = SocketChannel.open();
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
         channel.connect(target);
@@ -33,13 +40,16 @@ final class LoadConnection {
         key = channel.register(selector, SelectionKey.OP_READ, this);
     }
 
-    /** Room for one more request of {@code length} bytes in the outbound buffer. */
-    boolean hasRoom(final int length) {
-        return outbound.remaining() >= length;
+    /** Room for one more request in the outbound buffer. */
+    boolean hasRoom() {
+        return outbound.remaining() >= RequestWriter.MAX_REQUEST_BYTES;
     }
 
-    ByteBuffer outbound() {
-        return outbound;
+    /** Appends request {@code request} to the outbound buffer (check {@link #hasRoom} first). */
+    void append(final RequestWriter writer, final long request, final int stan) {
+        final int position = outbound.position();
+        outbound.position(position + writer.write(outboundView, position, request, stan));
+        inFlight++;
     }
 
     /** Writes what the socket takes; asks for a write-ready event when some is left. */
@@ -66,18 +76,21 @@ final class LoadConnection {
         if (read < 0) {
             return false;
         }
+        final int headerBytes = frameFormat.lengthHeader().bytes();
+        final int fixedHeaderBytes = frameFormat.fixedHeaderLength();
         int position = 0;
         final int end = inbound.position();
-        while (end - position >= HEADER_BYTES) {
-            int length = 0;
-            for (int i = 0; i < HEADER_BYTES; i++) {
-                length = length * 10 + (inboundView.getByte(position + i) - '0');
+        while (end - position >= headerBytes) {
+            final int length = frameFormat.lengthHeader().read(inboundView, position);
+            if (length < fixedHeaderBytes || length > frameFormat.maxFrameLength()) {
+                throw new IOException("the server sent a frame length of " + length);
             }
-            if (end - position - HEADER_BYTES < length) {
+            if (end - position - headerBytes < length) {
                 break;
             }
-            answers.onAnswer(inboundView, position + HEADER_BYTES, length);
-            position += HEADER_BYTES + length;
+            inFlight--;
+            answers.onAnswer(this, inboundView, position + headerBytes + fixedHeaderBytes, length - fixedHeaderBytes);
+            position += headerBytes + length;
         }
         inbound.limit(end).position(position);
         inbound.compact();
@@ -91,6 +104,6 @@ final class LoadConnection {
     /** Receives each whole answer; the bytes are valid during the call only. */
     @FunctionalInterface
     interface AnswerHandler {
-        void onAnswer(UnsafeBuffer buffer, int offset, int length);
+        void onAnswer(LoadConnection connection, UnsafeBuffer buffer, int offset, int length);
     }
 }

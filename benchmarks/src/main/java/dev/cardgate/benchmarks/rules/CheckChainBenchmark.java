@@ -97,7 +97,11 @@ public class CheckChainBenchmark {
         fixture.close();
     }
 
-    /** @return field 39 and the rule, so the decision cannot be optimised away */
+    /**
+     * One decision of the given kind through router, chain and risk state.
+     *
+     * @return field 39 and the rule, so the decision cannot be optimised away
+     */
     @Benchmark
     public int decide() {
         if (rotating) {

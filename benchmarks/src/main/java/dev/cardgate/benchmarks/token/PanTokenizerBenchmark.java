@@ -21,7 +21,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
-// Measures the card token of a 16-digit PAN (HMAC-SHA-256 truncated to 128 bits) from a String and from a buffer, against javax.crypto.Mac.
+/**
+ * The card token of a 16-digit PAN (HMAC-SHA-256 truncated to 128 bits), from a String and from a
+ * buffer, against {@code javax.crypto.Mac} computing the same HMAC. Run with {@code -prof gc}.
+ */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Fork(1)
@@ -45,12 +48,14 @@ public class PanTokenizerBenchmark {
         mac.init(new SecretKeySpec(new byte[32], "HmacSHA256"));
     }
 
+    /** Ours: the token of a PAN held as a String, into a reused CardToken. */
     @Benchmark
     public CardToken tokenizeString() {
         tokenizer.tokenize(PAN, token);
         return token;
     }
 
+    /** Ours: the token of a PAN read in place from a buffer, as the front-end does from field 2. */
     @Benchmark
     public CardToken tokenizeDirectBuffer() {
         tokenizer.tokenize(buffer, 7, PAN.length(), token);
