@@ -64,7 +64,11 @@ class FrontEndFuzzTest {
             for (int i = 0; i < FUZZING_TERMINALS; i++) {
                 final Random random = new Random(seed + i);
                 threads.add(thread(() -> {
-                    final byte[] valid = RawTerminal.frame(JposMessages.authorization(TestFrontEnds.CLEAN_CARD, 1));
+                    // a terminal of its own: a mutated copy that still decodes must not share the valid
+                    // traffic's terminal, time and card, or it would be a duplicate of a later valid request
+                    final ISOMsg template = JposMessages.authorization(TestFrontEnds.CLEAN_CARD, 1);
+                    template.set(41, "FUZZ0001");
+                    final byte[] valid = RawTerminal.frame(template);
                     while (System.nanoTime() - deadline < 0) {
                         try (RawTerminal fuzzer = new RawTerminal(frontEnd.localAddress())) {
                             for (int frame = 0; frame < 20; frame++) {
