@@ -88,6 +88,7 @@ run frontend-open.log "${java_run[@]}" -cp "$jar" dev.cardgate.benchmarks.load.F
     --out "$out/frontend-open"
 cp "$out/frontend-open/latency.html" "$plots/frontend-open-loop.html"
 run frontend-closed.log "${java_run[@]}" -cp "$jar" dev.cardgate.benchmarks.load.FrontEndComparison \
+    --servers cardgate,cardgate-thread-per-stage,cardgate-no-sync,jpos \
     --connections 1,64 --closed-loop 16 --warmup-seconds "$warmup_seconds" --seconds "$seconds" "${load_mix[@]}" \
     --out "$out/frontend-closed"
 cp "$out/frontend-closed/latency.html" "$plots/frontend-closed-loop.html"

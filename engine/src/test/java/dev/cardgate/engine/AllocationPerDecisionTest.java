@@ -6,12 +6,14 @@ import java.lang.management.ManagementFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import com.sun.management.ThreadMXBean;
 
 import dev.cardgate.engine.blocklist.BlockReason;
+import dev.cardgate.engine.config.ThreadLayout;
 import dev.cardgate.engine.config.WaitStrategyType;
 import dev.cardgate.engine.event.DecisionListener;
 import dev.cardgate.engine.token.CardToken;
@@ -32,8 +34,9 @@ class AllocationPerDecisionTest {
     private static final int WARM_UP = 200_000;
     private static final int MEASURED = 200_000;
 
-    @Test
-    void decidingAndAnsweringAllocatesNothingPerDecision() {
+    @ParameterizedTest
+    @EnumSource(ThreadLayout.class)
+    void decidingAndAnsweringAllocatesNothingPerDecision(final ThreadLayout layout) {
         final ThreadMXBean threads = (ThreadMXBean)ManagementFactory.getThreadMXBean();
         final InMemoryBlocklist blocklist = new InMemoryBlocklist().block("5555555555554444", BlockReason.LOST);
         final AtomicLong answered = new AtomicLong();
@@ -41,9 +44,10 @@ class AllocationPerDecisionTest {
         final CardToken token = new CardToken();
         new TestTokenizer().tokenize("4111111111111111", token);
         try (AuthorizationEngine engine = TestEngines.launch(blocklist, settings -> settings
-            .engineName("allocation").waitStrategy(WaitStrategyType.YIELDING))) {
+            .engineName("allocation-" + layout.configName()).waitStrategy(WaitStrategyType.YIELDING)
+            .threadLayout(layout))) {
             submit(engine, WARM_UP, token, listener, answered);
-            final long[] pipelineThreads = pipelineThreadIds("cardgate-allocation-");
+            final long[] pipelineThreads = pipelineThreadIds("cardgate-allocation-" + layout.configName() + "-");
             final long producerBefore = threads.getCurrentThreadAllocatedBytes();
             final long[] pipelineBefore = threads.getThreadAllocatedBytes(pipelineThreads);
 
@@ -55,7 +59,9 @@ class AllocationPerDecisionTest {
             for (int i = 0; i < pipelineThreads.length; i++) {
                 pipelineBytes += pipelineAfter[i] - pipelineBefore[i];
             }
-            assertTrue(pipelineThreads.length == 3, "expected decision, reply and metrics threads");
+            final int expected = layout == ThreadLayout.THREAD_PER_STAGE ? 3 : 2;
+            assertTrue(pipelineThreads.length == expected, "expected " + (expected == 3
+                ? "decision, reply and metrics threads" : "pipeline and metrics threads"));
             final double bytesPerDecision = (double)(producerBytes + pipelineBytes) / MEASURED;
             assertTrue(bytesPerDecision < 0.1, "allocated " + producerBytes + " B on the producer and "
                 + pipelineBytes + " B on the pipeline threads over " + MEASURED + " decisions");

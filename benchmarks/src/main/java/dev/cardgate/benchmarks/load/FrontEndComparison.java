@@ -21,12 +21,15 @@ import dev.cardgate.engine.blocklist.BlocklistStore;
  * each cardgate figure has a ratio to a baseline measured minutes, not days, from it.
  *
  * <p>{@code cardgate} runs with its shipped configuration ({@code config/cardgate.properties}:
- * blocking wait strategy, thread per stage, journal with group commit and ack-after-sync) and
+ * blocking wait strategy, thread layout {@code auto}, journal with group commit and ack-after-sync) and
  * the rules file {@code config/rules.conf} (with its velocity rule five-per-minute, which the
  * mix's velocity cards trip), in a new temporary data folder. {@code cardgate-no-sync} is the
  * same with the journal written but never synced ({@code journal.durability=none}), which is
- * what the baseline, keeping no journal at all, is closer to. {@code cardgate-yielding} (not run
- * by default) is the shipped configuration with the {@code yielding} wait strategy.
+ * what the baseline, keeping no journal at all, is closer to. Not run by default:
+ * {@code cardgate-yielding}, the shipped configuration with the {@code yielding} wait strategy;
+ * {@code cardgate-thread-per-stage}, {@code cardgate-single-thread} and {@code
+ * cardgate-single-thread-no-sync}, with the layout set whatever the host (single-thread: one
+ * pipeline thread for decision, journal and reply, two hand-offs a request instead of four).
  *
  * <pre>
  * java @config/jvm.options -cp benchmarks/target/benchmarks.jar dev.cardgate.benchmarks.load.FrontEndComparison \
@@ -65,8 +68,17 @@ public final class FrontEndComparison {
                         Map.of("CARDGATE_JOURNAL_DURABILITY", "none", "CARDGATE_JOURNAL_ACK_AFTER_SYNC", "false"));
                     case "cardgate-yielding" -> startCardgate(server, home, options.out(), wireFormat, rules,
                         dataDirectory.resolve(server), Map.of("CARDGATE_WAIT_STRATEGY", "yielding"));
-                    default -> throw new IllegalArgumentException("unknown server " + server
-                        + "; known: cardgate, cardgate-no-sync, cardgate-yielding, jpos");
+                    case "cardgate-thread-per-stage" -> startCardgate(server, home, options.out(), wireFormat, rules,
+                        dataDirectory.resolve(server), Map.of("CARDGATE_THREAD_LAYOUT", "thread-per-stage"));
+                    case "cardgate-single-thread" -> startCardgate(server, home, options.out(), wireFormat, rules,
+                        dataDirectory.resolve(server), Map.of("CARDGATE_THREAD_LAYOUT", "single-thread"));
+                    case "cardgate-single-thread-no-sync" -> startCardgate(server, home, options.out(), wireFormat,
+                        rules, dataDirectory.resolve(server), Map.of("CARDGATE_THREAD_LAYOUT", "single-thread",
+                            "CARDGATE_JOURNAL_DURABILITY", "none", "CARDGATE_JOURNAL_ACK_AFTER_SYNC", "false"));
+                    default -> throw new IllegalArgumentException("unknown server " + server + "; known: cardgate, "
+                        + "cardgate-no-sync, cardgate-yielding, cardgate-thread-per-stage, cardgate-single-thread, "
+                        + "cardgate-single-thread-no-sync, "
+                        + "jpos");
                 });
             }
             for (final LoadPlan.Step step : plan.steps()) {

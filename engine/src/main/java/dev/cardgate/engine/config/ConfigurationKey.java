@@ -17,7 +17,7 @@ public enum ConfigurationKey {
     /** blocking, yielding or busy-spin. */
     WAIT_STRATEGY("wait.strategy", WaitStrategyType.BLOCKING.configName()),
     /** thread-per-stage or single-thread. */
-    THREAD_LAYOUT("thread.layout", ThreadLayout.THREAD_PER_STAGE.configName()),
+    THREAD_LAYOUT("thread.layout", ThreadLayout.AUTO),
     /** The blocklist map file; relative paths resolve against the data folder. */
     BLOCKLIST_FILE("blocklist.file", "blocklist.cm"),
     /** Entries the blocklist map is sized for when it is created. */

@@ -239,7 +239,7 @@ public final class EngineConfiguration {
         private String engineName = ConfigurationKey.ENGINE_NAME.defaultValue();
         private int ringSize = Integer.parseInt(ConfigurationKey.RING_SIZE.defaultValue());
         private WaitStrategyType waitStrategy = WaitStrategyType.BLOCKING;
-        private ThreadLayout threadLayout = ThreadLayout.THREAD_PER_STAGE;
+        private ThreadLayout threadLayout = ThreadLayout.fromConfigName(ThreadLayout.AUTO);
         private Path blocklistFile = Path.of(ConfigurationKey.BLOCKLIST_FILE.defaultValue());
         private long blocklistCapacity = Long.parseLong(ConfigurationKey.BLOCKLIST_CAPACITY.defaultValue());
         private Path tokenKeyFile = Path.of(ConfigurationKey.TOKEN_KEY_FILE.defaultValue());

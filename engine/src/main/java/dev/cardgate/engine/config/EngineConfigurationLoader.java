@@ -154,7 +154,7 @@ public final class EngineConfigurationLoader {
             case THREAD_LAYOUT:
                 final ThreadLayout threadLayout = ThreadLayout.fromConfigName(value);
                 if (threadLayout == null) {
-                    problems.add(problem(key, value, source, "thread-per-stage or single-thread"));
+                    problems.add(problem(key, value, source, "auto, thread-per-stage or single-thread"));
                 }
                 else {
                     builder.threadLayout(threadLayout);

@@ -31,7 +31,8 @@ class EngineConfigurationLoaderTest {
         assertEquals(Path.of("data"), configuration.dataDirectory());
         assertEquals(8192, configuration.ringSize());
         assertEquals(WaitStrategyType.BLOCKING, configuration.waitStrategy());
-        assertEquals(ThreadLayout.THREAD_PER_STAGE, configuration.threadLayout());
+        assertEquals(ThreadLayout.forProcessors(Runtime.getRuntime().availableProcessors()),
+            configuration.threadLayout());
         assertEquals(Path.of("data", "blocklist.cm"), configuration.blocklistFile());
         assertEquals(Path.of("data", "token.key"), configuration.tokenKeyFile());
     }

@@ -19,7 +19,8 @@ class EngineConfigurationTest {
         assertEquals(ConfigurationKey.ENGINE_NAME.defaultValue(), configuration.engineName());
         assertEquals(Integer.parseInt(ConfigurationKey.RING_SIZE.defaultValue()), configuration.ringSize());
         assertEquals(ConfigurationKey.WAIT_STRATEGY.defaultValue(), configuration.waitStrategy().configName());
-        assertEquals(ConfigurationKey.THREAD_LAYOUT.defaultValue(), configuration.threadLayout().configName());
+        assertEquals(ThreadLayout.fromConfigName(ConfigurationKey.THREAD_LAYOUT.defaultValue()),
+            configuration.threadLayout());
         assertEquals(Long.parseLong(ConfigurationKey.BLOCKLIST_CAPACITY.defaultValue()),
             configuration.blocklistCapacity());
         assertEquals(Long.parseLong(ConfigurationKey.SHUTDOWN_TIMEOUT_MS.defaultValue()),

@@ -10,11 +10,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.cardgate.engine.AuthorizationEngine;
+import dev.cardgate.engine.config.ThreadLayout;
 
 /**
  * Bytes allocated per request over a socket round trip, per server thread (ThreadMXBean), in
@@ -33,9 +35,11 @@ class FrontEndAllocationTest {
     @TempDir
     Path dataDirectory;
 
-    @Test
-    void decisionThreadAllocatesNothingAndTheOthersLittlePerRequest() throws Exception {
-        try (AuthorizationEngine engine = TestFrontEnds.launchEngine(dataDirectory);
+    @ParameterizedTest
+    @EnumSource(ThreadLayout.class)
+    void decisionThreadAllocatesNothingAndTheOthersLittlePerRequest(final ThreadLayout layout) throws Exception {
+        try (AuthorizationEngine engine = TestFrontEnds.launchEngine(dataDirectory.resolve(layout.configName()),
+                settings -> settings.threadLayout(layout));
             FrontEnd frontEnd = FrontEnd.start(engine, TestFrontEnds.frontEnd(settings -> settings.ioThreads(1)));
             RawTerminal terminal = new RawTerminal(frontEnd.localAddress())) {
             final byte[] burst = burst();
@@ -47,9 +51,16 @@ class FrontEndAllocationTest {
             after.forEach((thread, bytes) -> perRequest.put(thread,
                 (bytes - before.getOrDefault(thread, 0L)) / (double)requests));
             System.out.println("bytes allocated per request, by server thread: " + perRequest);
-            // the blocking wait strategy's condition allocates a node each time the thread sleeps
-            assertTrue(perRequest.get("cardgate-main-decision") < 1, perRequest.toString());
-            assertTrue(perRequest.get("cardgate-main-reply") < 64, perRequest.toString());
+            if (layout == ThreadLayout.THREAD_PER_STAGE) {
+                // the blocking wait strategy's condition allocates a node each time the thread sleeps
+                assertTrue(perRequest.get("cardgate-main-decision") < 1, perRequest.toString());
+                assertTrue(perRequest.get("cardgate-main-reply") < 64, perRequest.toString());
+            }
+            else {
+                // one thread decides, journals and answers: the answers' pooled buffers, as the reply
+                // thread's above (AllocationPerDecisionTest holds its decisions to zero)
+                assertTrue(perRequest.get("cardgate-main-pipeline") < 64, perRequest.toString());
+            }
             perRequest.forEach((thread, bytes) -> assertTrue(!thread.startsWith("cardgate-main-io-") || bytes < 64,
                 perRequest.toString()));
         }
