@@ -46,25 +46,18 @@ public final class TerminalLookup implements TerminalSource {
      */
     @Override
     public void recordHeard(final long packedTerminalId, final long nowEpochMillis, final int signOnChange) {
-        try (ExternalMapQueryContext<TerminalMapKey, StoredTerminal, ?> context =
-                 map.queryContext(key.set(packedTerminalId))) {
-            context.writeLock().lock();
-            final MapEntry<TerminalMapKey, StoredTerminal> entry = context.entry();
-            if (entry == null) {
-                return;
-            }
-            final StoredTerminal current = entry.value().getUsing(scratch);
-            current.lastHeardEpochMillis = nowEpochMillis;
-            if (signOnChange != SIGN_ON_UNCHANGED) {
-                current.setSignedOn(signOnChange == SIGNED_ON);
-            }
-            entry.doReplaceValue(context.wrapValueAsData(current));
-        }
+        rewrite(packedTerminalId, nowEpochMillis, signOnChange, false);
     }
 
     /** Sets the terminal's status to suspended (the card-testing rule's action). */
     @Override
     public void suspend(final long packedTerminalId) {
+        rewrite(packedTerminalId, KEEP_LAST_HEARD, SIGN_ON_UNCHANGED, true);
+    }
+
+    /** Changes a registered terminal in place under its entry's write lock; an unknown one is left alone. */
+    private void rewrite(final long packedTerminalId, final long lastHeardEpochMillis, final int signOnChange,
+        final boolean suspend) {
         try (ExternalMapQueryContext<TerminalMapKey, StoredTerminal, ?> context =
                  map.queryContext(key.set(packedTerminalId))) {
             context.writeLock().lock();
@@ -73,11 +66,21 @@ public final class TerminalLookup implements TerminalSource {
                 return;
             }
             final StoredTerminal current = entry.value().getUsing(scratch);
-            current.statusOrdinal = TerminalStatus.SUSPENDED.ordinal();
+            if (lastHeardEpochMillis != KEEP_LAST_HEARD) {
+                current.lastHeardEpochMillis = lastHeardEpochMillis;
+            }
+            if (signOnChange != SIGN_ON_UNCHANGED) {
+                current.setSignedOn(signOnChange == SIGNED_ON);
+            }
+            if (suspend) {
+                current.statusOrdinal = TerminalStatus.SUSPENDED.ordinal();
+            }
             entry.doReplaceValue(context.wrapValueAsData(current));
         }
     }
 
+    /** {@link #rewrite}: the last-heard time stays as it is. */
+    private static final long KEEP_LAST_HEARD = Long.MIN_VALUE;
     /** {@link #recordHeard}: the sign-on state stays as it is. */
     public static final int SIGN_ON_UNCHANGED = -1;
     /** {@link #recordHeard}: the terminal signed off. */
