@@ -120,7 +120,7 @@ final class RequestSubmitter {
         if (responseType < 0) {
             return;
         }
-        connection.write(localAnswers.encode(decoder, frame, offset, length, responseType, responseCode,
+        connection.writeFromIoThread(localAnswers.encode(decoder, frame, offset, length, responseType, responseCode,
             AuthorizationEvent.NO_AUTHORIZATION_ID, connection.allocator()));
     }
 }

@@ -42,7 +42,7 @@ final class ResponseWriter implements DecisionListener {
         final TerminalConnection connection = (TerminalConnection)event.attachment();
         try {
             if (connection.isOpen()) {
-                connection.write(answer(event, connection));
+                connection.writeFromReplyThread(answer(event, connection));
             }
         }
         catch (final RuntimeException failure) {

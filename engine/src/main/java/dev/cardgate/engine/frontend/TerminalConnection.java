@@ -157,14 +157,21 @@ final class TerminalConnection extends ChannelInboundHandlerAdapter {
     }
 
     /**
-     * Reply thread: sends a whole answer frame through the I/O thread's outbox (written and
-     * flushed with the others of its batch), or at once when the outbox is full. The buffer is
-     * released by Netty.
+     * Reply thread only (the outbox has one producer): sends a whole answer frame through the I/O
+     * thread's outbox (written and flushed with the others of its batch), or at once when the
+     * outbox is full. The buffer is released by Netty.
      */
-    void write(final ByteBuf answer) {
+    void writeFromReplyThread(final ByteBuf answer) {
+        assert !channel.eventLoop().inEventLoop() : "an I/O thread must use writeFromIoThread";
         if (!outbox.offer(this, answer)) {
             channel.writeAndFlush(answer, channel.voidPromise());
         }
+    }
+
+    /** I/O thread only: an answer the front-end gives itself (30, 12, 91), written and flushed at once. */
+    void writeFromIoThread(final ByteBuf answer) {
+        assert channel.eventLoop().inEventLoop() : "the reply thread must use writeFromReplyThread";
+        channel.writeAndFlush(answer, channel.voidPromise());
     }
 
     /**
