@@ -2,6 +2,7 @@ package dev.cardgate.engine.blocklist;
 
 import dev.cardgate.engine.token.CardToken;
 import dev.cardgate.engine.token.PanTokenizer;
+import dev.cardgate.engine.token.SafeEcho;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -18,7 +19,6 @@ import java.time.OffsetDateTime;
  */
 final class ImportLineParser {
     private static final int MAX_FIELDS = 4;
-    private static final int LONGEST_DIGIT_RUN_ECHOED = 6;
     private static final int DATE_LENGTH = 10;
     private static final long MILLIS_PER_DAY = 86_400_000L;
 
@@ -59,13 +59,15 @@ final class ImportLineParser {
         }
         final BlockReason reason = parseReason(fields[1]);
         if (reason == null) {
-            batch.reject(lineNumber, "unknown reason " + echo(fields[1]) + "; expected one of LOST, STOLEN, FRAUD, "
+            batch.reject(lineNumber, "unknown reason " + SafeEcho.quoted(fields[1])
+                + "; expected one of LOST, STOLEN, FRAUD, "
                 + "CLOSED, OTHER");
             return;
         }
         final long expires = fieldCount > 2 ? parseExpiry(fields[2]) : BlocklistEntry.NO_EXPIRY;
         if (expires == Long.MIN_VALUE) {
-            batch.reject(lineNumber, "the expiry " + echo(fields[2]) + " is neither an ISO-8601 date (2027-12-31) "
+            batch.reject(lineNumber, "the expiry " + SafeEcho.quoted(fields[2])
+                + " is neither an ISO-8601 date (2027-12-31) "
                 + "nor an instant (2027-12-31T23:59:59Z)");
             return;
         }
@@ -151,17 +153,5 @@ final class ImportLineParser {
             value = value * 10 + digit;
         }
         return value;
-    }
-
-    /** The field quoted, unless it has a run of digits long enough to be part of a PAN. */
-    private static String echo(final String field) {
-        int run = 0;
-        for (int i = 0; i < field.length(); i++) {
-            run = Character.isDigit(field.charAt(i)) ? run + 1 : 0;
-            if (run > LONGEST_DIGIT_RUN_ECHOED || field.length() > 40) {
-                return "(not shown: " + field.length() + " characters)";
-            }
-        }
-        return "'" + field + "'";
     }
 }

@@ -8,6 +8,7 @@ import dev.cardgate.engine.blocklist.AddOutcome;
 import dev.cardgate.engine.blocklist.BlockReason;
 import dev.cardgate.engine.blocklist.BlocklistEntry;
 import dev.cardgate.engine.blocklist.BlocklistStore;
+import dev.cardgate.engine.token.SafeEcho;
 import dev.cardgate.engine.token.TokenKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,7 +64,8 @@ final class BlockAddCommand extends OperatorCommand {
                 return candidate;
             }
         }
-        throw new OperatorFailure(BAD_INPUT, "unknown reason '" + text + "': use lost, stolen, fraud, closed or other");
+        throw new OperatorFailure(BAD_INPUT, "unknown reason " + SafeEcho.quoted(text)
+            + ": use lost, stolen, fraud, closed or other");
     }
 
     private static long parseExpiry(final String text) {
@@ -72,11 +74,13 @@ final class BlockAddCommand extends OperatorCommand {
         }
         final long expiresEpochMillis = BlocklistEntry.parseExpiry(text);
         if (expiresEpochMillis == Long.MIN_VALUE) {
-            throw new OperatorFailure(BAD_INPUT, "the expiry '" + text + "' is not a date or an instant: use "
+            throw new OperatorFailure(BAD_INPUT, "the expiry " + SafeEcho.quoted(text)
+                + " is not a date or an instant: use "
                 + "2027-12-31 (blocks through that day, UTC) or 2027-12-31T23:59:59Z");
         }
         if (expiresEpochMillis <= System.currentTimeMillis()) {
-            throw new OperatorFailure(BAD_INPUT, "the expiry '" + text + "' has passed: the entry would block "
+            throw new OperatorFailure(BAD_INPUT, "the expiry " + SafeEcho.quoted(text)
+                + " has passed: the entry would block "
                 + "nothing; give a later date, or none for an entry that never expires");
         }
         return expiresEpochMillis;

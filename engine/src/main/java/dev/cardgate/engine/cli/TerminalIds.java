@@ -3,6 +3,7 @@ package dev.cardgate.engine.cli;
 import dev.cardgate.engine.event.AuthorizationEvent;
 import dev.cardgate.engine.terminal.AsciiCodes;
 import dev.cardgate.engine.terminal.TerminalStatus;
+import dev.cardgate.engine.token.SafeEcho;
 
 /** Checks of what an operator types for a terminal, with messages that say how to mend it. */
 final class TerminalIds {
@@ -12,7 +13,8 @@ final class TerminalIds {
     /** @throws OperatorFailure (bad input) unless {@code id} can be a field 41 */
     static String check(final String id) {
         if (id.length() > AuthorizationEvent.TERMINAL_ID_LENGTH) {
-            throw new OperatorFailure(OperatorCommand.BAD_INPUT, "terminal id '" + id + "' is longer than "
+            throw new OperatorFailure(OperatorCommand.BAD_INPUT, "terminal id " + SafeEcho.quoted(id)
+                + " is longer than "
                 + AuthorizationEvent.TERMINAL_ID_LENGTH + " characters: use 1-" + AuthorizationEvent.TERMINAL_ID_LENGTH
                 + " characters (field 41)");
         }
@@ -28,14 +30,15 @@ final class TerminalIds {
     static TerminalStatus status(final String text) {
         final TerminalStatus status = TerminalStatus.fromConfigName(text);
         if (status == null) {
-            throw new OperatorFailure(OperatorCommand.BAD_INPUT, "status '" + text
-                + "' is unknown: use active, disabled, faulty or suspended");
+            throw new OperatorFailure(OperatorCommand.BAD_INPUT, "status " + SafeEcho.quoted(text)
+                + " is unknown: use active, disabled, faulty or suspended");
         }
         return status;
     }
 
     static OperatorFailure notRegistered(final String id) {
-        return new OperatorFailure(OperatorCommand.REFUSED, "terminal '" + id + "' is not registered: check the id, "
+        return new OperatorFailure(OperatorCommand.REFUSED, "terminal " + SafeEcho.quoted(id)
+            + " is not registered: check the id, "
             + "or register it with `cardgate terminal add`");
     }
 }

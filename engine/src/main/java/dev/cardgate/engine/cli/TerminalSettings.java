@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.cardgate.engine.terminal.TerminalRecord;
 import dev.cardgate.engine.terminal.TerminalStatus;
+import dev.cardgate.engine.token.SafeEcho;
 import picocli.CommandLine.Option;
 
 /**
@@ -110,7 +111,8 @@ final class TerminalSettings {
         if ("no".equalsIgnoreCase(text) || "false".equalsIgnoreCase(text)) {
             return false;
         }
-        throw new OperatorFailure(OperatorCommand.BAD_INPUT, "--sign-on-required '" + text + "': use yes or no");
+        throw new OperatorFailure(OperatorCommand.BAD_INPUT, "--sign-on-required " + SafeEcho.quoted(text)
+            + ": use yes or no");
     }
 
     private static <T> T or(final T given, final T registered) {

@@ -3,6 +3,7 @@ package dev.cardgate.engine.terminal;
 import java.nio.charset.StandardCharsets;
 
 import dev.cardgate.engine.event.AuthorizationEvent;
+import dev.cardgate.engine.token.SafeEcho;
 
 /**
  * Short ASCII identifiers packed into longs, so that the decision thread compares numbers, not
@@ -94,12 +95,14 @@ public final class AsciiCodes {
             return what + " is empty";
         }
         if (text.length() > maxLength) {
-            return what + " '" + text + "' has " + text.length() + " characters, at most " + maxLength + " allowed";
+            return what + " " + SafeEcho.quoted(text)
+                + " has " + text.length() + " characters, at most " + maxLength + " allowed";
         }
         for (int i = 0; i < text.length(); i++) {
             final char c = text.charAt(i);
             if (c <= 0x20 || c > 0x7e || c == ',') {
-                return what + " '" + text + "' has a space, comma or character that is not printable ASCII";
+                return what + " " + SafeEcho.quoted(text)
+                    + " has a space, comma or character that is not printable ASCII";
             }
         }
         return null;
