@@ -27,6 +27,8 @@ public final class EngineConfiguration {
     public static final long MAX_SHUTDOWN_TIMEOUT_MS = 600_000;
     /** Most terminals, tracked cards, terminals or authorizations accepted: 100 million. */
     public static final int MAX_TRACKED = 100_000_000;
+    /** Terminals keep 16 card slots each in one array, which must stay within an int index. */
+    public static final int MAX_TRACKED_TERMINALS = 10_000_000;
 
     private final Path dataDirectory;
     private final String engineName;
@@ -502,14 +504,17 @@ public final class EngineConfiguration {
                 problems.add(problem(ConfigurationKey.TERMINAL_LAST_HEARD_INTERVAL_MS, lastHeardIntervalMillis,
                     "milliseconds from 0 to " + MAX_SHUTDOWN_TIMEOUT_MS));
             }
-            trackedProblem(problems, ConfigurationKey.RISK_MAX_TRACKED_CARDS, maxTrackedCards);
-            trackedProblem(problems, ConfigurationKey.RISK_MAX_TRACKED_TERMINALS, maxTrackedTerminals);
-            trackedProblem(problems, ConfigurationKey.RISK_MAX_TRACKED_AUTHORIZATIONS, maxTrackedAuthorizations);
+            trackedProblem(problems, ConfigurationKey.RISK_MAX_TRACKED_CARDS, maxTrackedCards, MAX_TRACKED);
+            trackedProblem(problems, ConfigurationKey.RISK_MAX_TRACKED_TERMINALS, maxTrackedTerminals,
+                MAX_TRACKED_TERMINALS);
+            trackedProblem(problems, ConfigurationKey.RISK_MAX_TRACKED_AUTHORIZATIONS, maxTrackedAuthorizations,
+                MAX_TRACKED);
         }
 
-        private void trackedProblem(final List<String> problems, final ConfigurationKey key, final int value) {
-            if (value < 1 || value > MAX_TRACKED) {
-                problems.add(problem(key, value, "a whole number from 1 to " + MAX_TRACKED));
+        private void trackedProblem(final List<String> problems, final ConfigurationKey key, final int value,
+            final int max) {
+            if (value < 1 || value > max) {
+                problems.add(problem(key, value, "a whole number from 1 to " + max));
             }
         }
 

@@ -14,8 +14,9 @@ import dev.cardgate.engine.pipeline.EngineCounters;
  * <p>Threading: runs on the decision thread, the single writer of all mutable engine state
  * (the checks' state, the authorization id sequence, the decision counters). Per event it
  * reads the clock once, walks the chain and writes primitives: no allocation, no logging, no
- * lock; the time it took goes into the decision latency recorder. A network management message
- * (message class 8) is acknowledged with 00 and no authorization id, without running the checks. A check that throws is answered 96 by the stage's failure handler.
+ * lock; the time it took goes into the decision latency recorder. The prelude (the message
+ * router) may decide an event itself (network management, reversals, duplicates) before the
+ * chain would. A check that throws is answered 96 by the stage's failure handler.
  */
 public final class DecisionHandler implements EventHandler<AuthorizationEvent> {
     private final EpochClock clock;
@@ -25,11 +26,6 @@ public final class DecisionHandler implements EventHandler<AuthorizationEvent> {
     private final StageLatency latency;
     private final DecisionPrelude prelude;
     private final DecidedEventListener decidedListener;
-
-    public DecisionHandler(final EpochClock clock, final DecisionChain chain,
-        final AuthorizationIdGenerator authorizationIds, final EngineCounters counters) {
-        this(clock, chain, authorizationIds, counters, DecisionPrelude.NONE, null);
-    }
 
     /**
      * @param prelude         runs before the chain and may decide the event itself
@@ -61,7 +57,7 @@ public final class DecisionHandler implements EventHandler<AuthorizationEvent> {
         if (event.approved()) {
             counters.recordApproved();
         }
-        else {
+        else if (event.reason().isDecline()) {
             counters.recordDeclined();
         }
         latency.record(System.nanoTime() - startNanos);

@@ -10,9 +10,6 @@ import dev.cardgate.engine.event.AuthorizationEvent;
  */
 @FunctionalInterface
 public interface DecisionPrelude {
-    /** Nothing before the chain. */
-    DecisionPrelude NONE = (event, nowEpochMillis) -> false;
-
     /** @return true when it decided {@code event} itself, so the chain must not run */
     boolean decideBeforeChain(AuthorizationEvent event, long nowEpochMillis);
 }

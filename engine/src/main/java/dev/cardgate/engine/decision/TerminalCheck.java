@@ -150,7 +150,7 @@ public final class TerminalCheck implements DecisionCheck {
                 message.decline(DecisionReason.TERMINAL_UNKNOWN, UNKNOWN_RULE_ID, nowEpochMillis);
             }
             else {
-                message.acknowledge(nowEpochMillis);
+                message.acknowledge(DecisionReason.NETWORK_MANAGEMENT_ACCEPTED, nowEpochMillis);
             }
             return;
         }
@@ -165,7 +165,7 @@ public final class TerminalCheck implements DecisionCheck {
         final int signOnChange = code == SIGN_ON_CODE ? TerminalLookup.SIGNED_ON
             : code == SIGN_OFF_CODE ? TerminalLookup.SIGNED_OFF : TerminalLookup.SIGN_ON_UNCHANGED;
         terminals.recordHeard(key, nowEpochMillis, signOnChange);
-        message.acknowledge(nowEpochMillis);
+        message.acknowledge(DecisionReason.NETWORK_MANAGEMENT_ACCEPTED, nowEpochMillis);
     }
 
     /** Field 70: sign-on. */

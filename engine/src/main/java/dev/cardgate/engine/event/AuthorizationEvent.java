@@ -538,8 +538,9 @@ public final class AuthorizationEvent {
      * Decision thread only: answer 00 without an authorization id, for a message that asks for
      * no authorization (network management, reversal advice).
      */
-    public void acknowledge(final long nowEpochMillis) {
-        this.reason = DecisionReason.APPROVED;
+    public void acknowledge(final DecisionReason acknowledgement, final long nowEpochMillis) {
+        assert acknowledgement.isAcknowledgement() : acknowledgement + " is not an acknowledgement";
+        this.reason = acknowledgement;
         this.ruleId = NO_RULE;
         this.authorizationId = NO_AUTHORIZATION_ID;
         this.decisionTimeEpochMillis = nowEpochMillis;

@@ -32,6 +32,11 @@ public enum DecisionReason {
     /** 91, issuer or switch inoperative: the journal cannot write; new requests are refused. */
     JOURNAL_UNAVAILABLE(91),
 
+    /** 00 for a network management message (0800 echo, sign-on, sign-off): accepted, nothing authorized. */
+    NETWORK_MANAGEMENT_ACCEPTED(0),
+
+    // the journal stores a reason by its ordinal: new reasons only ever go after the last one
+
     /** 58, transaction not permitted to terminal: field 41 is not in the terminal registry. */
     TERMINAL_UNKNOWN(58),
     /** 58: the terminal is registered as disabled. */
@@ -67,7 +72,9 @@ public enum DecisionReason {
     /** 59, suspected fraud: card testing at the terminal (many cards or many declines). */
     CARD_TESTING(59),
     /** 59, suspected fraud: the card was used in another country too recently. */
-    IMPOSSIBLE_TRAVEL(59);
+    IMPOSSIBLE_TRAVEL(59),
+    /** 00 for a reversal (0400, 0420): acknowledged, never refused, or the terminal would repeat it. */
+    REVERSAL_ACCEPTED(0);
 
     private static final DecisionReason[] BY_ORDINAL = values();
 
@@ -85,6 +92,16 @@ public enum DecisionReason {
     /** True only for {@link #APPROVED}. */
     public boolean isApproval() {
         return this == APPROVED;
+    }
+
+    /** Answered 00 for a message that asks for no authorization: neither an approval nor a decline. */
+    public boolean isAcknowledgement() {
+        return this == NETWORK_MANAGEMENT_ACCEPTED || this == REVERSAL_ACCEPTED;
+    }
+
+    /** A refusal: counted among the declines, by reason and by field 39. */
+    public boolean isDecline() {
+        return !isApproval() && !isAcknowledgement();
     }
 
     /** The reason with this ordinal, for readers of persisted records; null if unknown. */

@@ -1,5 +1,6 @@
 package dev.cardgate.engine.frontend;
 
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -54,7 +55,21 @@ final class AnswerOutbox implements Runnable {
         // cleared the flag and read the old tail would leave this answer waiting
         tail.set(position + 1);
         if (!drainScheduled.get() && drainScheduled.compareAndSet(false, true)) {
-            eventLoop.execute(this);
+            try {
+                eventLoop.execute(this);
+            }
+            catch (final RejectedExecutionException shutDown) {
+                drainScheduled.set(false);
+                // the I/O thread is stopping (a shutdown past its deadline). Once it has stopped no
+                // drain can hold this answer, so it is taken back and its buffer released; while
+                // a last drain may still run, it is left to that drain
+                if (eventLoop.isTerminated()) {
+                    connections[slot] = null;
+                    answers[slot] = null;
+                    tail.set(position);
+                    answer.release();
+                }
+            }
         }
         return true;
     }
@@ -73,11 +88,13 @@ final class AnswerOutbox implements Runnable {
             connections[slot] = null;
             answers[slot] = null;
             position++;
+            // frees the slot at once, so the reply thread rarely finds the outbox full and
+            // writes around it (which could put an answer out of order)
+            head.lazySet(position);
             if (connection.writeWithoutFlush(answer)) {
                 toFlush[flushCount++] = connection;
             }
         }
-        head.lazySet(position);
         for (int i = 0; i < flushCount; i++) {
             toFlush[i].flushWritten();
             toFlush[i] = null;

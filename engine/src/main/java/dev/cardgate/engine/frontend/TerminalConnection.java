@@ -409,7 +409,8 @@ final class TerminalConnection extends ChannelInboundHandlerAdapter {
 
     private void updateReading() {
         if (channel.isActive()) {
-            channel.config().setAutoRead(pausedBy == 0);
+            // a closing connection reads (and discards) until the terminal closes its side
+            channel.config().setAutoRead(discardingInput || pausedBy == 0);
         }
     }
 

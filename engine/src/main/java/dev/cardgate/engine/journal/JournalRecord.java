@@ -276,6 +276,9 @@ public final class JournalRecord {
         if (reason.isApproval()) {
             event.approve(authorizationId(), decisionTimeEpochMillis());
         }
+        else if (reason.isAcknowledgement()) {
+            event.acknowledge(reason, decisionTimeEpochMillis());
+        }
         else {
             // the code sent, which a rule may have configured apart from the reason's usual one
             event.decline(reason, ruleId(), responseCode(), decisionTimeEpochMillis());

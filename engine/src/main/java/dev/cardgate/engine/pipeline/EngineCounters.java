@@ -101,7 +101,7 @@ public final class EngineCounters {
         final DecisionReason[] reasons = DecisionReason.values();
         declinesByReason = new AtomicCounter[reasons.length];
         for (final DecisionReason reason : reasons) {
-            if (!reason.isApproval()) {
+            if (reason.isDecline()) {
                 declinesByReason[reason.ordinal()] = countersManager.newCounter(
                     CounterLabel.of("declines.by-reason", "reason", reason.name()), CounterTypes.TOTAL);
             }
@@ -356,7 +356,7 @@ public final class EngineCounters {
     public void recordAnswered(final AuthorizationEvent event) {
         requests.incrementRelease();
         final DecisionReason reason = event.reason();
-        if (reason == null || reason.isApproval()) {
+        if (reason == null || !reason.isDecline()) {
             return;
         }
         declinesByReason[reason.ordinal()].incrementRelease();

@@ -3,6 +3,7 @@ package dev.cardgate.engine.rules;
 import dev.cardgate.engine.decision.DecisionPrelude;
 import dev.cardgate.engine.decision.TerminalCheck;
 import dev.cardgate.engine.event.AuthorizationEvent;
+import dev.cardgate.engine.event.DecisionReason;
 import dev.cardgate.engine.pipeline.EngineCounters;
 
 /**
@@ -44,7 +45,7 @@ public final class MessageRouter implements DecisionPrelude {
             return true;
         }
         if (messageClass == 4) {
-            event.acknowledge(nowEpochMillis);
+            event.acknowledge(DecisionReason.REVERSAL_ACCEPTED, nowEpochMillis);
             return true;
         }
         return risk.repeatIfDuplicate(event, nowEpochMillis);

@@ -33,6 +33,8 @@ public final class RiskState implements DecidedEventListener {
     private final RequestFacts facts;
     private final CountryResolver countries;
     private RuleSet rules;
+    // the longest window of the rules in force, at least MIN_RETENTION_MILLIS: what entries are kept for
+    private long retentionMillis;
 
     /** Where the card was used, for impossible travel: the registry's country of the terminal. */
     @FunctionalInterface
@@ -71,22 +73,26 @@ public final class RiskState implements DecidedEventListener {
      * window as before keeps its counters, others start from the fresh lanes.
      */
     public void install(final RuleSet next, final VelocityLane[] freshLanes) {
-        final VelocityLane[] lanes = new VelocityLane[next.velocityCount()];
-        for (int i = 0; i < lanes.length; i++) {
-            lanes[i] = freshLanes[i];
+        // the prepared array serves this one install, so kept lanes go into it: nothing allocated here
+        for (int i = 0; i < freshLanes.length; i++) {
             for (int existing = 0; existing < cards.laneCount(); existing++) {
                 if (cards.lane(existing).sameRule(next.velocity(i))) {
-                    lanes[i] = cards.lane(existing);
+                    freshLanes[i] = cards.lane(existing);
                 }
             }
         }
-        cards.lanes(lanes);
-        rules = next;
+        cards.lanes(freshLanes);
+        use(next);
     }
 
     @Override
     public long replayWindowMillis() {
-        return Math.max(MIN_RETENTION_MILLIS, rules.longestWindowMillis());
+        return retentionMillis;
+    }
+
+    private void use(final RuleSet next) {
+        rules = next;
+        retentionMillis = Math.max(MIN_RETENTION_MILLIS, next.longestWindowMillis());
     }
 
     /**
@@ -178,7 +184,7 @@ public final class RiskState implements DecidedEventListener {
     }
 
     private void sweep(final long now) {
-        final long retention = replayWindowMillis();
+        final long retention = retentionMillis;
         recent.sweep(now - retention, SWEEP_SLOTS_PER_DECISION);
         cards.sweep(now - retention, SWEEP_SLOTS_PER_DECISION);
         terminals.sweep(now - retention, SWEEP_SLOTS_PER_DECISION);

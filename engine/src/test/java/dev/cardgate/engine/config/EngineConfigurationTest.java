@@ -64,4 +64,13 @@ class EngineConfigurationTest {
         }
         assertTrue(docs.contains(ConfigurationKey.TOKEN_KEY_ENVIRONMENT_VARIABLE));
     }
+
+    @Test
+    void tooManyTrackedTerminalsForTheActivityTableIsRefusedNamingTheKey() {
+        final ConfigurationException refused = assertThrows(ConfigurationException.class, () -> EngineConfiguration
+            .builder().maxTrackedTerminals(EngineConfiguration.MAX_TRACKED_TERMINALS + 1).build());
+        assertTrue(refused.getMessage().contains("risk.max-tracked-terminals"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("1 to " + EngineConfiguration.MAX_TRACKED_TERMINALS),
+            refused.getMessage());
+    }
 }

@@ -96,7 +96,7 @@ class VelocityCounterPropertyTest {
             event.clear().messageTypeIndicator(400).systemTraceAuditNumber(999_000 + index).terminalId("TERM0001")
                 .originalMessageType(100).originalSystemTraceAuditNumber((int)original[0])
                 .originalTransmissionDateTime(original[0]).cardToken(1, original[1]);
-            event.acknowledge(now);
+            event.acknowledge(DecisionReason.REVERSAL_ACCEPTED, now);
             state.onDecided(event);
             reversed.set(index, true);
         }
