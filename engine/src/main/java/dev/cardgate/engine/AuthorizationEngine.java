@@ -315,14 +315,6 @@ public final class AuthorizationEngine implements AutoCloseable {
     }
 
     /**
-     * The decision thread's risk state, for the journal's replay at start (before any request is
-     * submitted) and for tests; its methods must not be called while the engine decides.
-     */
-    public RiskState riskState() {
-        return riskState;
-    }
-
-    /**
      * Claims a ring slot without waiting. Zero allocation.
      *
      * @return the sequence to fill and {@link #publish}, or {@link #RING_FULL} or {@link #CLOSED}

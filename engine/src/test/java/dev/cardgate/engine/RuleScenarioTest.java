@@ -360,6 +360,21 @@ class RuleScenarioTest {
             c.request(1, c.id(2)).reversing(declined).send();
             return c.request(1, terminal).send();
         }));
+        rows.add(row("a reversal finds its original by card when another card came first with its STAN and time", 0, 0,
+            c -> {
+                final String terminal = c.terminal(1);
+                c.request(1, terminal).send();
+                c.request(1, terminal).send();
+                final RuleScenarioHarness.Request third = c.request(1, terminal);
+                assertEquals(43, c.h().engine().authorize(RuleScenarioHarness.pan("411111", 999_001),
+                    AuthorizationRequestData.builder().messageTypeIndicator(100).processingCode(0)
+                        .systemTraceAuditNumber(third.stanValue).transmissionDateTime(third.transmissionValue)
+                        .terminalId(c.id(1)).merchantId("MERCHANT0000001").expiryYearMonth(2812).amountMinor(1_000)
+                        .currencyCode(978).posEntryMode(51).build()).responseCode());
+                third.send();
+                c.request(1, terminal).reversing(third).send();
+                return c.request(1, terminal).send();
+            }));
         rows.add(row("a reversal matched without field 90 (same STAN and time)", 0, 0, c -> {
             final String terminal = c.terminal(1);
             c.request(1, terminal).send();

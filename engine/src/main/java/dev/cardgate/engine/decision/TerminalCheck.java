@@ -186,7 +186,6 @@ public final class TerminalCheck implements DecisionCheck {
         facts.group = registered ? terminal.group() : RequestFacts.NO_NAME;
         facts.bin = request.panFirstSix();
         facts.panEntryMode = request.posEntryMode() / 10;
-        facts.amountMinor = request.amountMinor();
         if (request.isFieldPresent(12)) {
             final int hhmmss = request.localTransactionTime();
             facts.minuteOfDay = hhmmss / 10_000 * 60 + hhmmss / 100 % 100;

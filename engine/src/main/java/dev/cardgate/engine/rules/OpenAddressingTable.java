@@ -51,10 +51,6 @@ abstract class OpenAddressingTable {
         return (int)(h ^ (h >>> 29));
     }
 
-    int size() {
-        return size;
-    }
-
     /**
      * Makes room for one more entry whose home is {@code home}: when the table holds its bound,
      * removes the least recently used entry among the occupied slots near {@code home} (or, if

@@ -25,7 +25,6 @@ public final class RequestFacts {
     public int panEntryMode;
     /** The terminal's local time of day in minutes (field 12), else the engine clock's UTC time. */
     public int minuteOfDay;
-    public long amountMinor;
     /** The event these facts were resolved for; null between events, so stale facts are never used. */
     public Object resolvedFor;
 }

@@ -165,9 +165,14 @@ public final class RiskState implements DecidedEventListener {
     private void reverse(final AuthorizationEvent reversal) {
         final long terminalKey = AsciiCodes.terminalKey(reversal);
         final boolean hasOriginalData = reversal.originalMessageType() != 0;
-        final int slot = recent.find(terminalKey,
-            hasOriginalData ? reversal.originalSystemTraceAuditNumber() : reversal.systemTraceAuditNumber(),
-            hasOriginalData ? reversal.originalTransmissionDateTime() : reversal.transmissionDateTime());
+        final int stan = hasOriginalData ? reversal.originalSystemTraceAuditNumber() : reversal.systemTraceAuditNumber();
+        final long transmission = hasOriginalData ? reversal.originalTransmissionDateTime()
+            : reversal.transmissionDateTime();
+        // with the card the match is the one duplicates use: another card's request with the same
+        // STAN and time at the terminal is not the original
+        final int slot = reversal.cardTokenPresent()
+            ? recent.findForCard(terminalKey, stan, transmission, reversal.cardTokenHigh(), reversal.cardTokenLow())
+            : recent.find(terminalKey, stan, transmission);
         if (slot < 0 || recent.state(slot) != RecentAuthorizations.APPROVED) {
             return;
         }
@@ -220,11 +225,6 @@ public final class RiskState implements DecidedEventListener {
 
     int declines(final int terminalSlot, final long now, final long windowMillis) {
         return terminals.declinesAt(terminalSlot, now, windowMillis);
-    }
-
-    /** Cards tracked now, for tests and the benchmark. */
-    public int trackedCards() {
-        return cards.size();
     }
 
     /** Approvals counted for the card by velocity rule {@code laneIndex} at {@code now}; 0 if untracked. */

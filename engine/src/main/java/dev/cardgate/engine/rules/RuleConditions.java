@@ -11,10 +11,6 @@ import java.util.Arrays;
  * nothing.
  */
 public final class RuleConditions {
-    /** Matches every request. */
-    public static final RuleConditions ANY = new RuleConditions(null, null, null, null, null, null, null, null,
-        null, null, null);
-
     private final int[] binLow;
     private final int[] binHigh;
     private final long[] merchantCategories;

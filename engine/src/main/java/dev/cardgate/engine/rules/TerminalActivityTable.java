@@ -12,6 +12,8 @@ package dev.cardgate.engine.rules;
 final class TerminalActivityTable extends OpenAddressingTable {
     /** Distinct cards remembered per terminal; a rule's max-distinct-cards must be below it. */
     static final int CARDS_PER_TERMINAL = 16;
+    /** 2020-01-01T00:00:00Z: where {@link #seconds} counts from. */
+    private static final long SECONDS_FROM_EPOCH_MILLIS = 1_577_836_800_000L;
 
     private final long[] terminalKey;
     private final long[] lastUsed;
@@ -35,8 +37,12 @@ final class TerminalActivityTable extends OpenAddressingTable {
         return hash == 0 ? 1 : hash;
     }
 
+    /**
+     * Seconds since 2020-01-01 UTC, to fit an int until 2088 (epoch seconds overflow one in
+     * 2038) and stay above the 0 of an empty slot.
+     */
     static int seconds(final long epochMillis) {
-        return (int)(epochMillis / 1000);
+        return (int)((epochMillis - SECONDS_FROM_EPOCH_MILLIS) / 1000);
     }
 
     int find(final long key) {
