@@ -28,6 +28,13 @@ final class OperatorFiles {
         if (!createIfAbsent) {
             requireExisting(keyFile, "token key", "token.key.file (or the environment variable CARDGATE_TOKEN_KEY)");
         }
+        if (!Files.exists(keyFile) && Files.exists(configuration.blocklistFile())) {
+            // a new key would only be refused by the map, and leave a stray secret behind
+            throw new OperatorFailure(OperatorCommand.REFUSED, "the blocklist at "
+                + configuration.blocklistFile().toAbsolutePath().normalize() + " was made with a token key that is "
+                + "not at " + keyFile.toAbsolutePath().normalize() + ": set CARDGATE_TOKEN_KEY as the engine has it, "
+                + "or point token.key.file at the engine's key file");
+        }
         DataDirectory.createIfAbsent(configuration.dataDirectory());
         return TokenKey.loadOrCreate(keyFile);
     }

@@ -103,6 +103,18 @@ class BlockCommandTest {
     }
 
     @Test
+    void aBlocklistWhoseKeyIsMissingIsRefusedWithoutMakingAnotherKey() throws Exception {
+        assertEquals(0, cardgate.withInput(TestPans.VISA + "\n", "block add", "--reason", "lost").status());
+        final Path keyFile = cardgate.dataDirectory().resolve("token.key");
+        Files.delete(keyFile);
+
+        final OperatorRun refused = cardgate.withInput(TestPans.MASTERCARD + "\n", "block add", "--reason", "lost");
+        assertEquals(1, refused.status(), refused.printed());
+        assertTrue(refused.err().contains("was made with a token key that is not at"), refused.printed());
+        assertFalse(Files.exists(keyFile), "no stray key was created");
+    }
+
+    @Test
     void removeUnlistsACardAndExits1ForACardNotListed() {
         cardgate.withInput(TestPans.VISA + "\n", "block add", "--reason", "lost");
         final OperatorRun removed = cardgate.withInput(TestPans.VISA + "\n", "block remove");
