@@ -3,12 +3,12 @@ package dev.cardgate.engine.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The decision journal's settings ({@code journal.*} keys), part of {@link EngineConfiguration}:
- * immutable, validated with the rest of the configuration. Paths are already resolved: the
- * journal folder against the data folder, the archive folder against the journal folder.
+ * The decision journal's settings ({@code journal.*} keys), declared here and part of {@link
+ * EngineConfiguration}: immutable, validated with the rest of the configuration. Paths are
+ * already resolved: the journal folder against the data folder, the archive folder against the
+ * journal folder.
  */
 public final class JournalSettings {
     /** Smallest segment accepted: 64 KiB. */
@@ -20,36 +20,67 @@ public final class JournalSettings {
     /** Longest sync or retry interval accepted: one minute. */
     public static final long MAX_INTERVAL_MS = 60_000;
 
-    private final boolean enabled;
-    private final Path directory;
-    private final int segmentBytes;
-    private final JournalDurability durability;
-    private final Duration syncInterval;
-    private final boolean ackAfterSync;
-    private final JournalFailureAnswer onFailure;
-    private final Duration retryInterval;
-    private final Duration retentionMaxAge;
-    private final long retentionMaxBytes;
-    private final Path archiveDirectory;
-    private final boolean skipCorruptSegments;
+    public static final SettingGroup SETTINGS = new SettingGroup("Journal");
+    public static final Setting<Boolean> ENABLED = SETTINGS.add("journal.enabled", SettingTypes.bool(), true,
+        "`true` or `false`: whether every decision is journaled (`docs/journal-format.md`).");
+    public static final Setting<Path> DIRECTORY = SETTINGS.add("journal.dir", SettingTypes.path("a folder path"),
+        Path.of("journal"), "The journal's folder, relative to `data.dir`; created owner-only.");
+    public static final Setting<Long> SEGMENT_BYTES = SETTINGS.add("journal.segment.bytes",
+        SettingTypes.wholeNumber(MIN_SEGMENT_BYTES, MAX_SEGMENT_BYTES, bytes -> bytes % SEGMENT_ALIGNMENT == 0,
+            "a multiple of " + SEGMENT_ALIGNMENT + " from " + MIN_SEGMENT_BYTES + " to " + MAX_SEGMENT_BYTES),
+        64L << 20, "A multiple of 4096 from 65536 to 1073741824: bytes per segment file (a 128-byte header, "
+            + "then 128-byte records). Segments are allocated whole when created, so a full disk shows "
+            + "at the roll, never in a mapped write.");
+    public static final Setting<JournalDurability> DURABILITY = SETTINGS.add("journal.durability",
+        SettingTypes.choice(JournalDurability::fromConfigName, JournalDurability::configName,
+            "none, batch or interval"), JournalDurability.BATCH, "`none`: records stay in the page cache (survive an engine crash, not a machine crash). "
+            + "`batch`: one sync per batch of the journal stage (group commit). `interval`: a "
+            + "background thread syncs every `journal.interval.ms`; answers do not wait.");
+    public static final Setting<Long> INTERVAL_MS = SETTINGS.add("journal.interval.ms",
+        SettingTypes.wholeNumber(1, MAX_INTERVAL_MS, "milliseconds from 1 to " + MAX_INTERVAL_MS), 10L,
+        "1 to 60000: with `interval`, the time between syncs (the most decisions a machine crash "
+            + "can lose).");
+    public static final Setting<Boolean> ACK_AFTER_SYNC = SETTINGS.add("journal.ack-after-sync", SettingTypes.bool(),
+        true, "`true`: with `batch`, no answer leaves before its record is on the disk. Must be "
+            + "`false` with `none` or `interval` (they do not sync before answering).");
+    public static final Setting<JournalFailureAnswer> ON_FAILURE = SETTINGS.add("journal.on-failure",
+        SettingTypes.choice(JournalFailureAnswer::fromConfigName, JournalFailureAnswer::configName,
+            "answer-96 or refuse-91"), JournalFailureAnswer.ANSWER_96, "While the journal cannot write: `answer-96` (requests are decided, approvals answered "
+            + "96) or `refuse-91` (new requests refused with 91; one per retry interval is let in as a "
+            + "probe). Nothing is approved without its record either way.");
+    public static final Setting<Long> RETRY_INTERVAL_MS = SETTINGS.add("journal.retry.interval.ms",
+        SettingTypes.wholeNumber(1, MAX_INTERVAL_MS, "milliseconds from 1 to " + MAX_INTERVAL_MS), 1000L,
+        "1 to 60000: how often a failed journal tries to write again; it resumes as soon as that "
+            + "works.");
+    public static final Setting<Long> RETENTION_MAX_AGE_HOURS = SETTINGS.add("journal.retention.max-age.hours",
+        SettingTypes.wholeNumber(0, 1_000_000, "hours from 0 (no age limit) to 1000000"), 0L,
+        "Segments last written more than this many hours ago are retired; `0`: no age limit.");
+    public static final Setting<Long> RETENTION_MAX_BYTES = SETTINGS.add("journal.retention.max-bytes",
+        SettingTypes.wholeNumber(0, Long.MAX_VALUE, "0 (no size limit) or a positive number of bytes"), 0L,
+        "The oldest segments are retired while the journal is larger than this; `0`: no size "
+            + "limit. Never the segment being written, nor one inside the replay window.");
+    public static final Setting<Path> ARCHIVE_DIRECTORY = SETTINGS.add("journal.retention.archive.dir",
+        SettingTypes.pathOrNone("none or a folder path"), null, "`none`: retired segments are deleted. Otherwise a folder (relative to `journal.dir`) "
+            + "they are moved to.");
+    public static final Setting<Boolean> SKIP_CORRUPT_SEGMENTS = SETTINGS.add("journal.skip-corrupt-segments",
+        SettingTypes.bool(), false, "`false`: the engine refuses to start on a journal with a corrupt segment in the middle, "
+            + "naming the file and byte. `true`: it starts without that segment's records (logged as "
+            + "an error). A torn record at the very end (a crash mid-write) is always cut off, with a "
+            + "warning.");
 
-    private JournalSettings(final Builder builder, final Path dataDirectory) {
-        enabled = builder.enabled;
-        directory = dataDirectory.resolve(builder.directory);
-        segmentBytes = (int)builder.segmentBytes;
-        durability = builder.durability;
-        syncInterval = Duration.ofMillis(builder.intervalMillis);
-        ackAfterSync = builder.ackAfterSync;
-        onFailure = builder.onFailure;
-        retryInterval = Duration.ofMillis(builder.retryIntervalMillis);
-        retentionMaxAge = Duration.ofHours(builder.retentionMaxAgeHours);
-        retentionMaxBytes = builder.retentionMaxBytes;
-        archiveDirectory = builder.archiveDirectory == null ? null : directory.resolve(builder.archiveDirectory);
-        skipCorruptSegments = builder.skipCorruptSegments;
+    private final SettingValues values;
+    private final Path directory;
+    private final Path archiveDirectory;
+
+    JournalSettings(final SettingValues values, final Path dataDirectory) {
+        this.values = values;
+        directory = dataDirectory.resolve(values.get(DIRECTORY));
+        final Path archive = values.get(ARCHIVE_DIRECTORY);
+        archiveDirectory = archive == null ? null : directory.resolve(archive);
     }
 
     public boolean enabled() {
-        return enabled;
+        return values.get(ENABLED);
     }
 
     /** The journal's folder, resolved against the data folder. */
@@ -58,40 +89,40 @@ public final class JournalSettings {
     }
 
     public int segmentBytes() {
-        return segmentBytes;
+        return values.get(SEGMENT_BYTES).intValue();
     }
 
     public JournalDurability durability() {
-        return durability;
+        return values.get(DURABILITY);
     }
 
     /** With {@link JournalDurability#INTERVAL}: time between syncs. */
     public Duration syncInterval() {
-        return syncInterval;
+        return Duration.ofMillis(values.get(INTERVAL_MS));
     }
 
     /** True when no answer leaves before its record is on the disk (durability batch only). */
     public boolean ackAfterSync() {
-        return ackAfterSync;
+        return values.get(ACK_AFTER_SYNC);
     }
 
     public JournalFailureAnswer onFailure() {
-        return onFailure;
+        return values.get(ON_FAILURE);
     }
 
     /** Time between attempts to write again after a failure. */
     public Duration retryInterval() {
-        return retryInterval;
+        return Duration.ofMillis(values.get(RETRY_INTERVAL_MS));
     }
 
     /** Segments older than this are retired; {@link Duration#ZERO} for no age limit. */
     public Duration retentionMaxAge() {
-        return retentionMaxAge;
+        return Duration.ofHours(values.get(RETENTION_MAX_AGE_HOURS));
     }
 
     /** The oldest segments are retired while the journal is larger; 0 for no limit. */
     public long retentionMaxBytes() {
-        return retentionMaxBytes;
+        return values.get(RETENTION_MAX_BYTES);
     }
 
     /** Where retired segments are moved; null when they are deleted. */
@@ -101,163 +132,80 @@ public final class JournalSettings {
 
     /** Start on a journal with a corrupt segment in the middle, skipping that segment. */
     public boolean skipCorruptSegments() {
-        return skipCorruptSegments;
+        return values.get(SKIP_CORRUPT_SEGMENTS);
     }
 
-    void describeInto(final StringBuilder text, final Map<ConfigurationKey, String> sources) {
-        line(text, sources, ConfigurationKey.JOURNAL_ENABLED, Boolean.toString(enabled));
-        line(text, sources, ConfigurationKey.JOURNAL_DIR, directory.toString());
-        line(text, sources, ConfigurationKey.JOURNAL_SEGMENT_BYTES, Integer.toString(segmentBytes));
-        line(text, sources, ConfigurationKey.JOURNAL_DURABILITY, durability.configName());
-        line(text, sources, ConfigurationKey.JOURNAL_INTERVAL_MS, Long.toString(syncInterval.toMillis()));
-        line(text, sources, ConfigurationKey.JOURNAL_ACK_AFTER_SYNC, Boolean.toString(ackAfterSync));
-        line(text, sources, ConfigurationKey.JOURNAL_ON_FAILURE, onFailure.configName());
-        line(text, sources, ConfigurationKey.JOURNAL_RETRY_INTERVAL_MS, Long.toString(retryInterval.toMillis()));
-        line(text, sources, ConfigurationKey.JOURNAL_RETENTION_MAX_AGE_HOURS, Long.toString(retentionMaxAge.toHours()));
-        line(text, sources, ConfigurationKey.JOURNAL_RETENTION_MAX_BYTES, Long.toString(retentionMaxBytes));
-        line(text, sources, ConfigurationKey.JOURNAL_RETENTION_ARCHIVE_DIR,
-            archiveDirectory == null ? "none" : archiveDirectory.toString());
-        line(text, sources, ConfigurationKey.JOURNAL_SKIP_CORRUPT_SEGMENTS, Boolean.toString(skipCorruptSegments));
-    }
-
-    /** One line of the configuration summary: key, value and where it came from. */
-    static void line(final StringBuilder text, final Map<ConfigurationKey, String> sources,
-        final ConfigurationKey key, final String value) {
-        text.append("\n  ").append(key.key()).append(" = ").append(value)
-            .append("  (").append(sources.getOrDefault(key, "default")).append(')');
-    }
-
-    /** Collects the journal settings; validated by {@link EngineConfiguration.Builder#build()}. */
+    /** Sets the journal settings in code; validated by {@link EngineConfiguration.Builder#build()}. */
     public static final class Builder {
-        private final Map<ConfigurationKey, String> sources;
-        private boolean enabled = Boolean.parseBoolean(ConfigurationKey.JOURNAL_ENABLED.defaultValue());
-        private Path directory = Path.of(ConfigurationKey.JOURNAL_DIR.defaultValue());
-        private long segmentBytes = Long.parseLong(ConfigurationKey.JOURNAL_SEGMENT_BYTES.defaultValue());
-        private JournalDurability durability = JournalDurability.BATCH;
-        private long intervalMillis = Long.parseLong(ConfigurationKey.JOURNAL_INTERVAL_MS.defaultValue());
-        private boolean ackAfterSync = true;
-        private JournalFailureAnswer onFailure = JournalFailureAnswer.ANSWER_96;
-        private long retryIntervalMillis = Long.parseLong(ConfigurationKey.JOURNAL_RETRY_INTERVAL_MS.defaultValue());
-        private long retentionMaxAgeHours;
-        private long retentionMaxBytes;
-        private Path archiveDirectory;
-        private boolean skipCorruptSegments;
+        private final SettingValues values;
 
-        Builder(final Map<ConfigurationKey, String> sources) {
-            this.sources = sources;
+        Builder(final SettingValues values) {
+            this.values = values;
+        }
+
+        private <T> Builder set(final Setting<T> setting, final T value) {
+            values.set(setting, value, "set in code");
+            return this;
         }
 
         public Builder enabled(final boolean enabled) {
-            this.enabled = enabled;
-            return inCode(ConfigurationKey.JOURNAL_ENABLED);
+            return set(ENABLED, enabled);
         }
 
         /** Relative paths resolve against the data folder. */
         public Builder directory(final Path directory) {
-            this.directory = directory;
-            return inCode(ConfigurationKey.JOURNAL_DIR);
+            return set(DIRECTORY, directory);
         }
 
         public Builder segmentBytes(final long segmentBytes) {
-            this.segmentBytes = segmentBytes;
-            return inCode(ConfigurationKey.JOURNAL_SEGMENT_BYTES);
+            return set(SEGMENT_BYTES, segmentBytes);
         }
 
         public Builder durability(final JournalDurability durability) {
-            this.durability = durability;
-            return inCode(ConfigurationKey.JOURNAL_DURABILITY);
+            return set(DURABILITY, durability);
         }
 
         public Builder intervalMillis(final long intervalMillis) {
-            this.intervalMillis = intervalMillis;
-            return inCode(ConfigurationKey.JOURNAL_INTERVAL_MS);
+            return set(INTERVAL_MS, intervalMillis);
         }
 
         public Builder ackAfterSync(final boolean ackAfterSync) {
-            this.ackAfterSync = ackAfterSync;
-            return inCode(ConfigurationKey.JOURNAL_ACK_AFTER_SYNC);
+            return set(ACK_AFTER_SYNC, ackAfterSync);
         }
 
         public Builder onFailure(final JournalFailureAnswer onFailure) {
-            this.onFailure = onFailure;
-            return inCode(ConfigurationKey.JOURNAL_ON_FAILURE);
+            return set(ON_FAILURE, onFailure);
         }
 
         public Builder retryIntervalMillis(final long retryIntervalMillis) {
-            this.retryIntervalMillis = retryIntervalMillis;
-            return inCode(ConfigurationKey.JOURNAL_RETRY_INTERVAL_MS);
+            return set(RETRY_INTERVAL_MS, retryIntervalMillis);
         }
 
         public Builder retentionMaxAgeHours(final long retentionMaxAgeHours) {
-            this.retentionMaxAgeHours = retentionMaxAgeHours;
-            return inCode(ConfigurationKey.JOURNAL_RETENTION_MAX_AGE_HOURS);
+            return set(RETENTION_MAX_AGE_HOURS, retentionMaxAgeHours);
         }
 
         public Builder retentionMaxBytes(final long retentionMaxBytes) {
-            this.retentionMaxBytes = retentionMaxBytes;
-            return inCode(ConfigurationKey.JOURNAL_RETENTION_MAX_BYTES);
+            return set(RETENTION_MAX_BYTES, retentionMaxBytes);
         }
 
         /** Null to delete retired segments; relative paths resolve against the journal folder. */
         public Builder archiveDirectory(final Path archiveDirectory) {
-            this.archiveDirectory = archiveDirectory;
-            return inCode(ConfigurationKey.JOURNAL_RETENTION_ARCHIVE_DIR);
+            return set(ARCHIVE_DIRECTORY, archiveDirectory);
         }
 
         public Builder skipCorruptSegments(final boolean skipCorruptSegments) {
-            this.skipCorruptSegments = skipCorruptSegments;
-            return inCode(ConfigurationKey.JOURNAL_SKIP_CORRUPT_SEGMENTS);
+            return set(SKIP_CORRUPT_SEGMENTS, skipCorruptSegments);
         }
 
-        private Builder inCode(final ConfigurationKey key) {
-            sources.put(key, "set in code");
-            return this;
-        }
-
-        void validate(final List<String> problems) {
-            if (directory == null || directory.toString().isEmpty()) {
-                problems.add(problem(ConfigurationKey.JOURNAL_DIR, directory, "a folder path"));
-            }
-            if (segmentBytes < MIN_SEGMENT_BYTES || segmentBytes > MAX_SEGMENT_BYTES
-                || segmentBytes % SEGMENT_ALIGNMENT != 0) {
-                problems.add(problem(ConfigurationKey.JOURNAL_SEGMENT_BYTES, segmentBytes, "a multiple of "
-                    + SEGMENT_ALIGNMENT + " from " + MIN_SEGMENT_BYTES + " to " + MAX_SEGMENT_BYTES));
-            }
-            if (durability == null) {
-                problems.add(problem(ConfigurationKey.JOURNAL_DURABILITY, null, "none, batch or interval"));
-            }
-            if (intervalMillis < 1 || intervalMillis > MAX_INTERVAL_MS) {
-                problems.add(problem(ConfigurationKey.JOURNAL_INTERVAL_MS, intervalMillis,
-                    "milliseconds from 1 to " + MAX_INTERVAL_MS));
-            }
-            if (ackAfterSync && durability != null && durability != JournalDurability.BATCH) {
-                problems.add(problem(ConfigurationKey.JOURNAL_ACK_AFTER_SYNC, true, "false when "
-                    + ConfigurationKey.JOURNAL_DURABILITY.key() + " is " + durability.configName()
+        /** The check that spans keys: only batch syncs before an answer leaves. */
+        void validateTogether(final List<String> problems) {
+            final JournalDurability durability = values.get(DURABILITY);
+            if (values.get(ACK_AFTER_SYNC) && durability != null && durability != JournalDurability.BATCH) {
+                problems.add(ACK_AFTER_SYNC.problem("true", values.source(ACK_AFTER_SYNC), "false when "
+                    + DURABILITY.key() + " is " + durability.configName()
                     + ": only batch syncs before the answer leaves"));
             }
-            if (onFailure == null) {
-                problems.add(problem(ConfigurationKey.JOURNAL_ON_FAILURE, null, "answer-96 or refuse-91"));
-            }
-            if (retryIntervalMillis < 1 || retryIntervalMillis > MAX_INTERVAL_MS) {
-                problems.add(problem(ConfigurationKey.JOURNAL_RETRY_INTERVAL_MS, retryIntervalMillis,
-                    "milliseconds from 1 to " + MAX_INTERVAL_MS));
-            }
-            if (retentionMaxAgeHours < 0 || retentionMaxAgeHours > 1_000_000) {
-                problems.add(problem(ConfigurationKey.JOURNAL_RETENTION_MAX_AGE_HOURS, retentionMaxAgeHours,
-                    "hours from 0 (no age limit) to 1000000"));
-            }
-            if (retentionMaxBytes < 0) {
-                problems.add(problem(ConfigurationKey.JOURNAL_RETENTION_MAX_BYTES, retentionMaxBytes,
-                    "0 (no size limit) or a positive number of bytes"));
-            }
-        }
-
-        JournalSettings build(final Path dataDirectory) {
-            return new JournalSettings(this, dataDirectory);
-        }
-
-        private String problem(final ConfigurationKey key, final Object value, final String allowed) {
-            return key.key() + " = " + value + " (" + sources.getOrDefault(key, "default") + "): allowed is " + allowed;
         }
     }
 }
