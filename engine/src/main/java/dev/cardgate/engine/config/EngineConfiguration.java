@@ -70,7 +70,9 @@ public final class EngineConfiguration {
             + "keeps its size).");
     public static final Setting<Path> TOKEN_KEY_FILE = ENGINE.add("token.key.file", SettingTypes.path("a file path"),
         Path.of("token.key"), "The card token key file; relative to `data.dir`. Created (256 random bits, owner-only) "
-            + "on first start; refused if readable by group or others.");
+            + "on first start; refused if readable by group or others. Never created beside an existing blocklist "
+            + "(that map was made with another key): the start is refused, naming the blocklist, and nothing is "
+            + "created.");
     public static final Setting<ConfiguredClock> CLOCK = ENGINE.add("clock", ConfiguredClock.TYPE,
         ConfiguredClock.SYSTEM, "`system`, or `fixed:INSTANT` with an ISO-8601 instant (`fixed:2026-01-01T00:00:00Z`) "
             + "that stops the engine's clock there: for tests and demos only.");
