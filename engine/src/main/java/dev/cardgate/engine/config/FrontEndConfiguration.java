@@ -14,9 +14,9 @@ import dev.cardgate.codec.framing.LengthHeader;
 import dev.cardgate.codec.framing.Tpdu;
 
 /**
- * The TCP front-end's settings (keys {@code frontend.*}), typed and validated with the rest of
- * the {@link EngineConfiguration}. Immutable; the dialect is loaded (and a dialect file parsed)
- * once, at validation.
+ * The TCP front-end's settings (keys {@code frontend.*}, declared here as {@link Setting}s),
+ * typed and validated with the rest of the {@link EngineConfiguration}. Immutable; the dialect
+ * is loaded (and a dialect file parsed) and the bind address checked once, at validation.
  */
 public final class FrontEndConfiguration {
     /** Smallest frame limit accepted: a message type, a bitmap and a few fields. */
@@ -34,7 +34,9 @@ public final class FrontEndConfiguration {
     public static final Setting<String> BIND_ADDRESS = SETTINGS.add("frontend.bind-address",
         SettingTypes.text(BindAddress.PATTERN, "an IP address or host name (0.0.0.0 listens on every interface)"),
         "127.0.0.1", "The address the TCP front-end listens on: an IP address or host name. Loopback only by "
-            + "default; `0.0.0.0` (every interface) is a deliberate choice.");
+            + "default; `0.0.0.0` (every interface) is a deliberate choice. Refused at start, before any file is "
+            + "created, unless it is the wildcard, a loopback address or an address of one of the host's "
+            + "interfaces.");
     public static final Setting<Integer> PORT = SETTINGS.add("frontend.port",
         SettingTypes.integer(0, 65_535, "0 (any free port) to 65535"), 8583, "0 to 65535; 0 picks a free port (printed at start).");
     public static final Setting<String> DIALECT = SETTINGS.add("frontend.dialect",
