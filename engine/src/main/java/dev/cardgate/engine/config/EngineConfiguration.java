@@ -126,9 +126,9 @@ public final class EngineConfiguration {
     private final EpochClock clock;
     private final String tokenKeyHex;
     private final String tokenKeySource;
-    private final JournalSettings journal;
+    private final JournalConfiguration journal;
     private final FrontEndConfiguration frontEnd;
-    private final ObservabilitySettings observability;
+    private final ObservabilityConfiguration observability;
 
     private EngineConfiguration(final Builder builder, final Path dataDirectory, final FrontEndConfiguration frontEnd) {
         this.values = builder.values.copy();
@@ -137,8 +137,8 @@ public final class EngineConfiguration {
         clock = values.get(CLOCK).clock();
         tokenKeyHex = builder.tokenKeyHex;
         tokenKeySource = builder.tokenKeySource;
-        journal = new JournalSettings(values, dataDirectory);
-        observability = new ObservabilitySettings(values);
+        journal = new JournalConfiguration(values, dataDirectory);
+        observability = new ObservabilityConfiguration(values);
     }
 
     public static Builder builder() {
@@ -238,12 +238,12 @@ public final class EngineConfiguration {
     }
 
     /** The decision journal's settings. */
-    public JournalSettings journal() {
+    public JournalConfiguration journal() {
         return journal;
     }
 
     /** The HTTP endpoint's and the log's settings ({@code metrics.http.*}, {@code log.format}). */
-    public ObservabilitySettings observability() {
+    public ObservabilityConfiguration observability() {
         return observability;
     }
 
@@ -275,8 +275,8 @@ public final class EngineConfiguration {
         private static final String IN_CODE = "set in code";
 
         private final SettingValues values = new SettingValues();
-        private final JournalSettings.Builder journal = new JournalSettings.Builder(values);
-        private final ObservabilitySettings.Builder observability = new ObservabilitySettings.Builder(values);
+        private final JournalConfiguration.Builder journal = new JournalConfiguration.Builder(values);
+        private final ObservabilityConfiguration.Builder observability = new ObservabilityConfiguration.Builder(values);
         private final FrontEndConfiguration.Builder frontEnd = new FrontEndConfiguration.Builder(values);
         private String tokenKeyHex;
         private String tokenKeySource;
@@ -286,13 +286,13 @@ public final class EngineConfiguration {
         }
 
         /** Sets journal settings: {@code .journal(journal -> journal.durability(JournalDurability.NONE))}. */
-        public Builder journal(final java.util.function.UnaryOperator<JournalSettings.Builder> settings) {
+        public Builder journal(final java.util.function.UnaryOperator<JournalConfiguration.Builder> settings) {
             settings.apply(journal);
             return this;
         }
 
         /** Sets {@code metrics.http.*} and {@code log.format}: {@code .observability(o -> o.metricsHttpEnabled(true))}. */
-        public Builder observability(final java.util.function.UnaryOperator<ObservabilitySettings.Builder> settings) {
+        public Builder observability(final java.util.function.UnaryOperator<ObservabilityConfiguration.Builder> settings) {
             settings.apply(observability);
             return this;
         }

@@ -14,13 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** metrics.http.* and log.format: off and on loopback by default, bad values refused naming the key. */
-class ObservabilitySettingsTest {
+class ObservabilityConfigurationTest {
     @TempDir
     Path folder;
 
     @Test
     void theHttpEndpointIsOffAndOnLoopbackByDefault() {
-        final ObservabilitySettings settings = EngineConfiguration.builder().build().observability();
+        final ObservabilityConfiguration settings = EngineConfiguration.builder().build().observability();
         assertFalse(settings.metricsHttpEnabled());
         assertEquals("127.0.0.1", settings.metricsHttpAddress());
         assertEquals(9583, settings.metricsHttpPort());

@@ -13,13 +13,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class JournalSettingsTest {
+class JournalConfigurationTest {
     @TempDir
     Path folder;
 
     @Test
     void defaultsAreJournalOnBatchAckAfterSyncAnswer96() {
-        final JournalSettings journal = EngineConfiguration.builder().dataDirectory(Path.of("/srv/cg")).build().journal();
+        final JournalConfiguration journal = EngineConfiguration.builder().dataDirectory(Path.of("/srv/cg")).build().journal();
         assertTrue(journal.enabled());
         assertEquals(JournalDurability.BATCH, journal.durability());
         assertTrue(journal.ackAfterSync());

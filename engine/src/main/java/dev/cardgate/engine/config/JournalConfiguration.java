@@ -10,7 +10,7 @@ import java.util.List;
  * already resolved: the journal folder against the data folder, the archive folder against the
  * journal folder.
  */
-public final class JournalSettings {
+public final class JournalConfiguration {
     /** Smallest segment accepted: 64 KiB. */
     public static final long MIN_SEGMENT_BYTES = 64 * 1024;
     /** Largest segment accepted: 1 GiB (a segment is mapped as one buffer). */
@@ -72,7 +72,7 @@ public final class JournalSettings {
     private final Path directory;
     private final Path archiveDirectory;
 
-    JournalSettings(final SettingValues values, final Path dataDirectory) {
+    JournalConfiguration(final SettingValues values, final Path dataDirectory) {
         this.values = values;
         directory = dataDirectory.resolve(values.get(DIRECTORY));
         final Path archive = values.get(ARCHIVE_DIRECTORY);

@@ -7,7 +7,7 @@ import java.util.List;
  * cardgate serve} starts the HTTP endpoint ({@code /metrics}, {@code /health}), where it
  * listens, and how log lines are written. Immutable, validated with the rest of the configuration.
  */
-public final class ObservabilitySettings {
+public final class ObservabilityConfiguration {
     public static final SettingGroup SETTINGS = new SettingGroup("Metrics endpoint and logs");
     public static final Setting<Boolean> METRICS_HTTP_ENABLED = SETTINGS.add("metrics.http.enabled",
         SettingTypes.bool(), false, "`true`: `cardgate serve` also serves `/metrics` (Prometheus text format) and `/health` "
@@ -26,7 +26,7 @@ public final class ObservabilitySettings {
 
     private final SettingValues values;
 
-    ObservabilitySettings(final SettingValues values) {
+    ObservabilityConfiguration(final SettingValues values) {
         this.values = values;
     }
 
