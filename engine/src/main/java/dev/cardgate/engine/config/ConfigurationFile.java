@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * The {@code key = value} lines of a configuration file, each with its line number. The file
- * must be UTF-8 and end with a line end; a line that breaks either rule, or is not of the form
+ * must be UTF-8 (a leading byte order mark is skipped) and end with a line end; a line that breaks either rule, or is not of the form
  * {@code key = value}, is a problem naming the file and line. Comment ({@code #}, {@code !}) and
  * blank lines are skipped.
  */
@@ -52,11 +52,16 @@ final class ConfigurationFile {
             }
             final String line = decode(bytes, lineStart, lineEnd, where, problems);
             if (line != null) {
-                parseLine(line.trim(), where, entries, problems);
+                // a byte order mark, as some editors write at the start of a UTF-8 file, is not part of the key
+                parseLine((lineNumber == 1 ? stripByteOrderMark(line) : line).trim(), where, entries, problems);
             }
             lineStart = lineEnd + 1;
         }
         return entries;
+    }
+
+    private static String stripByteOrderMark(final String line) {
+        return line.startsWith("\uFEFF") ? line.substring(1) : line;
     }
 
     private static String decode(final byte[] bytes, final int start, final int end, final String where,

@@ -1,5 +1,6 @@
 package dev.cardgate.engine.config;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,6 +55,12 @@ class ConfigurationFileFailuresTest {
         final String message = refused(file);
         assertTrue(message.contains(file + " line 2: not UTF-8 text (0xe9 at byte 18 of the line"), message);
         assertTrue(message.contains("save the file as UTF-8"), message);
+    }
+
+    @Test
+    void aByteOrderMarkAtTheStartIsNotTakenForPartOfTheFirstKey() throws IOException {
+        final Path file = write("\uFEFFdata.dir = data\nring.size = 64\n");
+        assertEquals(64, EngineConfigurationLoader.load(file, Map.of()).ringSize());
     }
 
     @Test
