@@ -238,6 +238,7 @@ public final class AuthorizationEngine implements AutoCloseable {
     /** {@link #launch(EngineConfiguration)} with the journal's file seam and replay listeners given. */
     static AuthorizationEngine launch(final EngineConfiguration configuration, final SegmentStorage journalStorage,
         final List<? extends DecidedEventListener> decidedEventListeners) {
+        LaunchPreconditions.check(configuration);
         DataDirectory.createIfAbsent(configuration.dataDirectory());
         final CountersFile countersFile = CountersFile.create(
             configuration.dataDirectory().resolve(CountersFileDescriptor.FILE_NAME), SystemEpochClock.INSTANCE);

@@ -49,7 +49,7 @@ public final class BenchmarkEngine implements AutoCloseable {
 
     /** An engine with the given journal settings; the journal lives in the temporary data folder. */
     public BenchmarkEngine(final WaitStrategyType waitStrategy, final ThreadLayout threadLayout, final int ringSize,
-        final java.util.function.UnaryOperator<dev.cardgate.engine.config.JournalSettings.Builder> journal) {
+        final java.util.function.UnaryOperator<dev.cardgate.engine.config.JournalConfiguration.Builder> journal) {
         try {
             dataDirectory = Files.createTempDirectory("cardgate-benchmark-");
         }

@@ -8,7 +8,7 @@ import dev.cardgate.engine.blocklist.BlocklistException;
 import dev.cardgate.engine.config.ConfigurationException;
 import dev.cardgate.engine.config.EngineConfiguration;
 import dev.cardgate.engine.config.FrontEndConfiguration;
-import dev.cardgate.engine.config.ObservabilitySettings;
+import dev.cardgate.engine.config.ObservabilityConfiguration;
 import dev.cardgate.engine.frontend.FrontEnd;
 import dev.cardgate.engine.metrics.EngineReadiness;
 import dev.cardgate.engine.metrics.MetricsHttpEndpoint;
@@ -94,7 +94,7 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** The HTTP endpoint when {@code metrics.http.enabled}; null when off. */
-    private static MetricsHttpEndpoint startMetrics(final ObservabilitySettings settings,
+    private static MetricsHttpEndpoint startMetrics(final ObservabilityConfiguration settings,
         final AuthorizationEngine engine, final FrontEnd frontEnd) {
         if (!settings.metricsHttpEnabled()) {
             return null;

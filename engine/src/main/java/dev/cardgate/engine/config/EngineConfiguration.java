@@ -3,18 +3,18 @@ package dev.cardgate.engine.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 import org.agrona.concurrent.EpochClock;
-import org.agrona.concurrent.SystemEpochClock;
 
 /**
  * Everything an engine needs to launch, typed, validated and immutable. Build one in code with
  * {@link #builder()}, or load {@code config/cardgate.properties} with {@link
  * EngineConfigurationLoader}. {@link #toString()} prints it without secrets.
+ *
+ * <p>The engine-wide keys are declared here, once each, as {@link Setting}s; the journal's,
+ * the front-end's and the HTTP endpoint's beside their own settings classes.
  */
 public final class EngineConfiguration {
     /** Smallest ring accepted. */
@@ -29,140 +29,160 @@ public final class EngineConfiguration {
     public static final int MAX_TRACKED = 100_000_000;
     /** Terminals keep 16 card slots each in one array, which must stay within an int index. */
     public static final int MAX_TRACKED_TERMINALS = 10_000_000;
+    /** The environment variable that carries the card token key as hex; never read from a file. */
+    public static final String TOKEN_KEY_ENVIRONMENT_VARIABLE = "CARDGATE_TOKEN_KEY";
 
+    /** The engine's own keys: its files, ring, threads and clock. */
+    public static final SettingGroup ENGINE = new SettingGroup("Engine");
+    public static final Setting<Path> DATA_DIR = ENGINE.add("data.dir", SettingTypes.path("a folder path"),
+        Path.of("data"), "Folder for the engine's files (blocklist map, token key). Relative to the working "
+            + "directory, or to the cardgate home when started by `bin/cardgate`. Created on first "
+            + "start.");
+    public static final Setting<String> ENGINE_NAME = ENGINE.add("engine.name",
+        SettingTypes.text("[A-Za-z0-9_-]{1,32}", "1 to 32 letters, digits, '-' or '_'"), "main", "1 to 32 letters, digits, `-` or `_`. Used in thread names (`cardgate-main-decision`) "
+            + "and logs; lets several engines share a JVM readably.");
+    public static final Setting<Integer> RING_SIZE = ENGINE.add("ring.size", SettingTypes.integer(MIN_RING_SIZE,
+        MAX_RING_SIZE, SettingTypes::isPowerOfTwo, "a power of two from " + MIN_RING_SIZE + " to " + MAX_RING_SIZE),
+        8192, "A power of two from 16 to 4194304: the ring's slots, which bound the requests in "
+            + "flight. A full ring makes the non-blocking submit answer 91 (SYSTEM_OVERLOADED).");
+    public static final Setting<WaitStrategyType> WAIT_STRATEGY = ENGINE.add("wait.strategy",
+        SettingTypes.choice(WaitStrategyType::fromConfigName, WaitStrategyType::configName,
+            "blocking, yielding or busy-spin"), WaitStrategyType.BLOCKING, "`blocking` (sleeps on a lock when idle; no CPU when idle; each wake-up costs "
+            + "microseconds; right on 2 cores), `yielding` (spins then yields: lower latency, a core "
+            + "per idle thread), `busy-spin` (lowest latency, needs a dedicated core per pipeline "
+            + "thread; on a 2-core machine with thread-per-stage it starves the producers).");
+    public static final Setting<ThreadLayout> THREAD_LAYOUT = ENGINE.add("thread.layout",
+        SettingTypes.choice(ThreadLayout::fromConfigName, ThreadLayout::configName,
+            "auto, thread-per-stage or single-thread"),
+        ThreadLayout.forProcessors(Runtime.getRuntime().availableProcessors()), ThreadLayout.AUTO, "`thread-per-stage`: the decision, journal and reply stages each have a thread and "
+            + "overlap. `single-thread`: the stages run in turn on one thread: two hand-offs fewer a "
+            + "request, two threads fewer to schedule; the layout for a small machine and for "
+            + "busy-spin on a dedicated core. `auto` (resolved at start, shown in the start-up "
+            + "summary): `single-thread` below 4 processors, `thread-per-stage` from 4. On the 2-core "
+            + "development VM single-thread answered 1.6 times as many requests over TCP "
+            + "(benchmarks/RESULTS.md, \"Thread layout over TCP\"); the 4-processor threshold is not "
+            + "measured here. `EngineConfiguration.builder()` resolves the same default.");
+    public static final Setting<Path> BLOCKLIST_FILE = ENGINE.add("blocklist.file", SettingTypes.path("a file path"),
+        Path.of("blocklist.cm"), "The blocklist map file; relative to `data.dir`. Created owner-only if absent.");
+    public static final Setting<Long> BLOCKLIST_CAPACITY = ENGINE.add("blocklist.capacity",
+        SettingTypes.wholeNumber(1, MAX_BLOCKLIST_CAPACITY, "a whole number from 1 to " + MAX_BLOCKLIST_CAPACITY),
+        1_000_000L, "1 to 2000000000: the entries the map is sized for when it is created (an existing map "
+            + "keeps its size).");
+    public static final Setting<Path> TOKEN_KEY_FILE = ENGINE.add("token.key.file", SettingTypes.path("a file path"),
+        Path.of("token.key"), "The card token key file; relative to `data.dir`. Created (256 random bits, owner-only) "
+            + "on first start; refused if readable by group or others. Never created beside an existing blocklist "
+            + "(that map was made with another key): the start is refused, naming the blocklist, and nothing is "
+            + "created.");
+    public static final Setting<ConfiguredClock> CLOCK = ENGINE.add("clock", ConfiguredClock.TYPE,
+        ConfiguredClock.SYSTEM, "`system`, or `fixed:INSTANT` with an ISO-8601 instant (`fixed:2026-01-01T00:00:00Z`) "
+            + "that stops the engine's clock there: for tests and demos only.");
+    public static final Setting<Duration> SHUTDOWN_TIMEOUT = ENGINE.add("shutdown.timeout.ms",
+        SettingTypes.millis(1, MAX_SHUTDOWN_TIMEOUT_MS), Duration.ofMillis(5000), "1 to 600000: how long close waits for accepted requests to be answered before it stops "
+            + "the threads anyway (and logs how many were left).");
+
+    /** The decision's keys: the terminal registry, the rules and what the risk rules remember. */
+    public static final SettingGroup DECISION = new SettingGroup("Terminals, rules and risk");
+    public static final Setting<Path> TERMINAL_FILE = DECISION.add("terminal.file", SettingTypes.path("a file path"),
+        Path.of("terminals.cm"), "The terminal registry map file; relative to `data.dir`. Created owner-only if absent; a "
+            + "damaged or foreign file is refused.");
+    public static final Setting<Long> TERMINAL_CAPACITY = DECISION.add("terminal.capacity",
+        SettingTypes.wholeNumber(1, MAX_TRACKED, "a whole number from 1 to " + MAX_TRACKED), 100_000L,
+        "1 to 100000000: the terminals the registry may hold; sizes the file when it is created.");
+    public static final Setting<Boolean> REFUSE_UNKNOWN_TERMINALS = DECISION.add("terminal.unknown",
+        SettingTypes.choice(name -> "refuse".equals(name) ? Boolean.TRUE : "allow".equals(name) ? Boolean.FALSE : null,
+            refuse -> refuse ? "refuse" : "allow", "refuse or allow"), false, "`refuse`: a terminal not in the registry is declined with 58 (TERMINAL_UNKNOWN). "
+            + "`allow`: it is decided on the request's own fields, for rolling the registry out; set "
+            + "`refuse` once the registry holds every terminal.");
+    public static final Setting<Integer> FAULTY_TERMINAL_RESPONSE_CODE = DECISION.add("terminal.faulty.response-code",
+        SettingTypes.integer(1, 99, "a response code from 1 to 99"), 91, "1 to 99: field 39 for a terminal registered as faulty or under maintenance.");
+    public static final Setting<Long> LAST_HEARD_INTERVAL_MS = DECISION.add("terminal.last-heard.interval.ms",
+        SettingTypes.wholeNumber(0, MAX_SHUTDOWN_TIMEOUT_MS, "milliseconds from 0 to " + MAX_SHUTDOWN_TIMEOUT_MS),
+        60_000L, "0 to 600000: the least time between two writes of a terminal's last-heard time into the "
+            + "shared map (a request writes it at most this often per terminal; network management "
+            + "messages always do). Each write takes the map entry's lock shared with operator "
+            + "processes, so on a busy fleet a short interval costs a shared-memory write on most "
+            + "requests.");
+    public static final Setting<Path> RULES_FILE = DECISION.add("rules.file",
+        SettingTypes.pathOrNone("none or the path of a rules file"), null, "The policy and risk rules file (format in `docs/rules.md`), relative to the working "
+            + "directory, e.g. `config/rules.conf`; `none` runs on the built-in defaults (every "
+            + "currency, default required fields, no policy or risk rule). An invalid file stops the "
+            + "launch with file, line and reason; `AuthorizationEngine#reloadRules()` reloads it while "
+            + "the engine runs.");
+    public static final Setting<Integer> RISK_MAX_TRACKED_CARDS = DECISION.add("risk.max-tracked-cards",
+        SettingTypes.integer(1, MAX_TRACKED, "a whole number from 1 to " + MAX_TRACKED), 100_000,
+        "1 to 100000000: cards whose velocity and last country the risk rules remember. About "
+            + "112 bytes per card plus 40 per card per velocity rule (two table slots per card).");
+    public static final Setting<Integer> RISK_MAX_TRACKED_TERMINALS = DECISION.add("risk.max-tracked-terminals",
+        SettingTypes.integer(1, MAX_TRACKED_TERMINALS, "a whole number from 1 to " + MAX_TRACKED_TERMINALS), 10_000,
+        "1 to 10000000: terminals whose card-testing activity is remembered; about 300 bytes per "
+            + "terminal.");
+    public static final Setting<Integer> RISK_MAX_TRACKED_AUTHORIZATIONS = DECISION.add("risk.max-tracked-authorizations",
+        SettingTypes.integer(1, MAX_TRACKED, "a whole number from 1 to " + MAX_TRACKED), 100_000,
+        "1 to 100000000: recent requests remembered for duplicates and reversals (at least an "
+            + "hour, or the longest rule window); about 160 bytes each.");
+
+    private final SettingValues values;
     private final Path dataDirectory;
-    private final String engineName;
-    private final int ringSize;
-    private final WaitStrategyType waitStrategy;
-    private final ThreadLayout threadLayout;
-    private final Path blocklistFile;
-    private final long blocklistCapacity;
-    private final Path tokenKeyFile;
+    private final EpochClock clock;
     private final String tokenKeyHex;
     private final String tokenKeySource;
-    private final EpochClock clock;
-    private final String clockDescription;
-    private final Duration shutdownTimeout;
-    private final Map<ConfigurationKey, String> sources;
-    private final JournalSettings journal;
-    private final Path terminalFile;
-    private final long terminalCapacity;
-    private final boolean refuseUnknownTerminals;
-    private final int faultyTerminalResponseCode;
-    private final long lastHeardIntervalMillis;
-    private final Path rulesFile;
-    private final int maxTrackedCards;
-    private final int maxTrackedTerminals;
-    private final int maxTrackedAuthorizations;
-
+    private final JournalConfiguration journal;
     private final FrontEndConfiguration frontEnd;
-    private final ObservabilitySettings observability;
+    private final ObservabilityConfiguration observability;
 
     private EngineConfiguration(final Builder builder, final Path dataDirectory, final FrontEndConfiguration frontEnd) {
+        this.values = builder.values.copy();
         this.dataDirectory = dataDirectory;
         this.frontEnd = frontEnd;
-        engineName = builder.engineName;
-        ringSize = builder.ringSize;
-        waitStrategy = builder.waitStrategy;
-        threadLayout = builder.threadLayout;
-        blocklistFile = dataDirectory.resolve(builder.blocklistFile);
-        blocklistCapacity = builder.blocklistCapacity;
-        tokenKeyFile = dataDirectory.resolve(builder.tokenKeyFile);
+        clock = values.get(CLOCK).clock();
         tokenKeyHex = builder.tokenKeyHex;
         tokenKeySource = builder.tokenKeySource;
-        clock = builder.clock;
-        clockDescription = builder.clockDescription;
-        shutdownTimeout = builder.shutdownTimeout;
-        sources = new EnumMap<>(builder.sources);
-        journal = builder.journal.build(dataDirectory);
-        terminalFile = dataDirectory.resolve(builder.terminalFile);
-        terminalCapacity = builder.terminalCapacity;
-        refuseUnknownTerminals = builder.refuseUnknownTerminals;
-        faultyTerminalResponseCode = builder.faultyTerminalResponseCode;
-        lastHeardIntervalMillis = builder.lastHeardIntervalMillis;
-        rulesFile = builder.rulesFile;
-        maxTrackedCards = builder.maxTrackedCards;
-        maxTrackedTerminals = builder.maxTrackedTerminals;
-        maxTrackedAuthorizations = builder.maxTrackedAuthorizations;
-        observability = builder.observability.build();
-    }
-
-    /** The terminal registry map file, resolved against the data folder. */
-    public Path terminalFile() {
-        return terminalFile;
-    }
-
-    public long terminalCapacity() {
-        return terminalCapacity;
-    }
-
-    /** True when terminals not in the registry are refused with 58. */
-    public boolean refuseUnknownTerminals() {
-        return refuseUnknownTerminals;
-    }
-
-    public int faultyTerminalResponseCode() {
-        return faultyTerminalResponseCode;
-    }
-
-    public long lastHeardIntervalMillis() {
-        return lastHeardIntervalMillis;
-    }
-
-    /** The rules file, or null for the built-in defaults. */
-    public Path rulesFile() {
-        return rulesFile;
-    }
-
-    public int maxTrackedCards() {
-        return maxTrackedCards;
-    }
-
-    public int maxTrackedTerminals() {
-        return maxTrackedTerminals;
-    }
-
-    public int maxTrackedAuthorizations() {
-        return maxTrackedAuthorizations;
+        journal = new JournalConfiguration(values, dataDirectory);
+        observability = new ObservabilityConfiguration(values);
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Folder for the engine's files (blocklist map, token key, later the journal). */
+    /** The value of any setting, for a key that has no typed accessor of its own yet. */
+    public <T> T get(final Setting<T> setting) {
+        return values.get(setting);
+    }
+
+    /** Folder for the engine's files (blocklist map, token key, journal). */
     public Path dataDirectory() {
         return dataDirectory;
     }
 
     public String engineName() {
-        return engineName;
+        return values.get(ENGINE_NAME);
     }
 
     public int ringSize() {
-        return ringSize;
+        return values.get(RING_SIZE);
     }
 
     public WaitStrategyType waitStrategy() {
-        return waitStrategy;
+        return values.get(WAIT_STRATEGY);
     }
 
     public ThreadLayout threadLayout() {
-        return threadLayout;
+        return values.get(THREAD_LAYOUT);
     }
 
     /** The blocklist map file, resolved against the data folder. */
     public Path blocklistFile() {
-        return blocklistFile;
+        return dataDirectory.resolve(values.get(BLOCKLIST_FILE));
     }
 
     public long blocklistCapacity() {
-        return blocklistCapacity;
+        return values.get(BLOCKLIST_CAPACITY);
     }
 
     /** The token key file, resolved against the data folder; unused when a hex key is given. */
     public Path tokenKeyFile() {
-        return tokenKeyFile;
+        return dataDirectory.resolve(values.get(TOKEN_KEY_FILE));
     }
 
     /** The token key as hex when given through the environment or in code, else null. Secret. */
@@ -175,16 +195,55 @@ public final class EngineConfiguration {
     }
 
     public Duration shutdownTimeout() {
-        return shutdownTimeout;
+        return values.get(SHUTDOWN_TIMEOUT);
+    }
+
+    /** The terminal registry map file, resolved against the data folder. */
+    public Path terminalFile() {
+        return dataDirectory.resolve(values.get(TERMINAL_FILE));
+    }
+
+    public long terminalCapacity() {
+        return values.get(TERMINAL_CAPACITY);
+    }
+
+    /** True when terminals not in the registry are refused with 58. */
+    public boolean refuseUnknownTerminals() {
+        return values.get(REFUSE_UNKNOWN_TERMINALS);
+    }
+
+    public int faultyTerminalResponseCode() {
+        return values.get(FAULTY_TERMINAL_RESPONSE_CODE);
+    }
+
+    public long lastHeardIntervalMillis() {
+        return values.get(LAST_HEARD_INTERVAL_MS);
+    }
+
+    /** The rules file, or null for the built-in defaults. */
+    public Path rulesFile() {
+        return values.get(RULES_FILE);
+    }
+
+    public int maxTrackedCards() {
+        return values.get(RISK_MAX_TRACKED_CARDS);
+    }
+
+    public int maxTrackedTerminals() {
+        return values.get(RISK_MAX_TRACKED_TERMINALS);
+    }
+
+    public int maxTrackedAuthorizations() {
+        return values.get(RISK_MAX_TRACKED_AUTHORIZATIONS);
     }
 
     /** The decision journal's settings. */
-    public JournalSettings journal() {
+    public JournalConfiguration journal() {
         return journal;
     }
 
     /** The HTTP endpoint's and the log's settings ({@code metrics.http.*}, {@code log.format}). */
-    public ObservabilitySettings observability() {
+    public ObservabilityConfiguration observability() {
         return observability;
     }
 
@@ -197,88 +256,52 @@ public final class EngineConfiguration {
     @Override
     public String toString() {
         final StringBuilder text = new StringBuilder("cardgate configuration:");
-        line(text, ConfigurationKey.DATA_DIR, dataDirectory.toString());
-        line(text, ConfigurationKey.ENGINE_NAME, engineName);
-        line(text, ConfigurationKey.RING_SIZE, Integer.toString(ringSize));
-        line(text, ConfigurationKey.WAIT_STRATEGY, waitStrategy.configName());
-        line(text, ConfigurationKey.THREAD_LAYOUT, threadLayout.configName());
-        line(text, ConfigurationKey.BLOCKLIST_FILE, blocklistFile.toString());
-        line(text, ConfigurationKey.BLOCKLIST_CAPACITY, Long.toString(blocklistCapacity));
-        if (tokenKeyHex != null) {
-            text.append("\n  token key = (hidden)  (").append(tokenKeySource).append(')');
+        for (final Setting<?> setting : SettingCatalog.settings()) {
+            if (setting == TOKEN_KEY_FILE && tokenKeyHex != null) {
+                text.append("\n  token key = (hidden)  (").append(tokenKeySource).append(')');
+                continue;
+            }
+            final String value = setting == DATA_DIR ? dataDirectory.toString() : values.formatted(setting);
+            text.append("\n  ").append(setting.key()).append(" = ").append(value)
+                .append("  (").append(values.source(setting)).append(')');
         }
-        else {
-            line(text, ConfigurationKey.TOKEN_KEY_FILE, tokenKeyFile.toString());
-        }
-        line(text, ConfigurationKey.CLOCK, clockDescription);
-        line(text, ConfigurationKey.SHUTDOWN_TIMEOUT_MS, Long.toString(shutdownTimeout.toMillis()));
-        journal.describeInto(text, sources);
-
-        frontEnd.appendTo(text, key -> sources.getOrDefault(key, "default"));
-        line(text, ConfigurationKey.TERMINAL_FILE, terminalFile.toString());
-        line(text, ConfigurationKey.TERMINAL_CAPACITY, Long.toString(terminalCapacity));
-        line(text, ConfigurationKey.TERMINAL_UNKNOWN, refuseUnknownTerminals ? "refuse" : "allow");
-        line(text, ConfigurationKey.TERMINAL_FAULTY_RESPONSE_CODE, Integer.toString(faultyTerminalResponseCode));
-        line(text, ConfigurationKey.TERMINAL_LAST_HEARD_INTERVAL_MS, Long.toString(lastHeardIntervalMillis));
-        line(text, ConfigurationKey.RULES_FILE, rulesFile == null ? "none" : rulesFile.toString());
-        line(text, ConfigurationKey.RISK_MAX_TRACKED_CARDS, Integer.toString(maxTrackedCards));
-        line(text, ConfigurationKey.RISK_MAX_TRACKED_TERMINALS, Integer.toString(maxTrackedTerminals));
-        line(text, ConfigurationKey.RISK_MAX_TRACKED_AUTHORIZATIONS, Integer.toString(maxTrackedAuthorizations));
-        observability.describeInto(text, sources);
         return text.toString();
-    }
-
-    private void line(final StringBuilder text, final ConfigurationKey key, final String value) {
-        text.append("\n  ").append(key.key()).append(" = ").append(value)
-            .append("  (").append(sources.getOrDefault(key, "default")).append(')');
     }
 
     /**
      * Collects settings; {@link #build()} validates them all at once. Not thread-safe.
      */
     public static final class Builder {
-        private Path dataDirectory = Path.of(ConfigurationKey.DATA_DIR.defaultValue());
-        private String engineName = ConfigurationKey.ENGINE_NAME.defaultValue();
-        private int ringSize = Integer.parseInt(ConfigurationKey.RING_SIZE.defaultValue());
-        private WaitStrategyType waitStrategy = WaitStrategyType.BLOCKING;
-        private ThreadLayout threadLayout = ThreadLayout.fromConfigName(ThreadLayout.AUTO);
-        private Path blocklistFile = Path.of(ConfigurationKey.BLOCKLIST_FILE.defaultValue());
-        private long blocklistCapacity = Long.parseLong(ConfigurationKey.BLOCKLIST_CAPACITY.defaultValue());
-        private Path tokenKeyFile = Path.of(ConfigurationKey.TOKEN_KEY_FILE.defaultValue());
+        private static final String IN_CODE = "set in code";
+
+        private final SettingValues values = new SettingValues();
+        private final JournalConfiguration.Builder journal = new JournalConfiguration.Builder(values);
+        private final ObservabilityConfiguration.Builder observability = new ObservabilityConfiguration.Builder(values);
+        private final FrontEndConfiguration.Builder frontEnd = new FrontEndConfiguration.Builder(values);
         private String tokenKeyHex;
         private String tokenKeySource;
-        private EpochClock clock = SystemEpochClock.INSTANCE;
-        private String clockDescription = ConfigurationKey.CLOCK.defaultValue();
-        private Duration shutdownTimeout = Duration.ofMillis(Long.parseLong(
-            ConfigurationKey.SHUTDOWN_TIMEOUT_MS.defaultValue()));
-        private final Map<ConfigurationKey, String> sources = new EnumMap<>(ConfigurationKey.class);
-        private final JournalSettings.Builder journal = new JournalSettings.Builder(sources);
-        private final ObservabilitySettings.Builder observability = new ObservabilitySettings.Builder(sources);
-
-        private final FrontEndConfiguration.Builder frontEnd = FrontEndConfiguration.builder();
         private Path baseDirectory;
-        private Path terminalFile = Path.of(ConfigurationKey.TERMINAL_FILE.defaultValue());
-        private long terminalCapacity = Long.parseLong(ConfigurationKey.TERMINAL_CAPACITY.defaultValue());
-        private boolean refuseUnknownTerminals = "refuse".equals(ConfigurationKey.TERMINAL_UNKNOWN.defaultValue());
-        private int faultyTerminalResponseCode =
-            Integer.parseInt(ConfigurationKey.TERMINAL_FAULTY_RESPONSE_CODE.defaultValue());
-        private long lastHeardIntervalMillis =
-            Long.parseLong(ConfigurationKey.TERMINAL_LAST_HEARD_INTERVAL_MS.defaultValue());
-        private Path rulesFile;
-        private int maxTrackedCards = Integer.parseInt(ConfigurationKey.RISK_MAX_TRACKED_CARDS.defaultValue());
-        private int maxTrackedTerminals = Integer.parseInt(ConfigurationKey.RISK_MAX_TRACKED_TERMINALS.defaultValue());
-        private int maxTrackedAuthorizations =
-            Integer.parseInt(ConfigurationKey.RISK_MAX_TRACKED_AUTHORIZATIONS.defaultValue());
 
         private Builder() {
         }
 
         /** Sets journal settings: {@code .journal(journal -> journal.durability(JournalDurability.NONE))}. */
-        public Builder journal(final java.util.function.UnaryOperator<JournalSettings.Builder> settings) {
+        public Builder journal(final java.util.function.UnaryOperator<JournalConfiguration.Builder> settings) {
             settings.apply(journal);
             return this;
         }
 
+        /** Sets {@code metrics.http.*} and {@code log.format}: {@code .observability(o -> o.metricsHttpEnabled(true))}. */
+        public Builder observability(final java.util.function.UnaryOperator<ObservabilityConfiguration.Builder> settings) {
+            settings.apply(observability);
+            return this;
+        }
+
+        /** Sets front-end ({@code frontend.*}) settings. */
+        public Builder frontEnd(final Consumer<FrontEndConfiguration.Builder> settings) {
+            settings.accept(frontEnd);
+            return this;
+        }
 
         /**
          * The folder a relative data folder (and a relative dialect file) resolves against;
@@ -290,115 +313,54 @@ public final class EngineConfiguration {
             return this;
         }
 
-        /** Sets {@code metrics.http.*} and {@code log.format}: {@code .observability(o -> o.metricsHttpEnabled(true))}. */
-        public Builder observability(final java.util.function.UnaryOperator<ObservabilitySettings.Builder> settings) {
-            settings.apply(observability);
+        /** Sets any setting; {@code source} says where the value came from ("set in code", a file and line). */
+        public <T> Builder set(final Setting<T> setting, final T value, final String source) {
+            values.set(setting, value, source);
             return this;
         }
 
-        /** Sets front-end ({@code frontend.*}) settings. */
-        public Builder frontEnd(final Consumer<FrontEndConfiguration.Builder> settings) {
-            settings.accept(frontEnd);
-            return this;
-        }
-
-        FrontEndConfiguration.Builder frontEndBuilder() {
-            return frontEnd;
-        }
-
-        /** Relative paths resolve against the data folder. */
-        public Builder terminalFile(final Path terminalFile) {
-            this.terminalFile = terminalFile;
-            return source(ConfigurationKey.TERMINAL_FILE, "set in code");
-        }
-
-        public Builder terminalCapacity(final long terminalCapacity) {
-            this.terminalCapacity = terminalCapacity;
-            return source(ConfigurationKey.TERMINAL_CAPACITY, "set in code");
-        }
-
-        /** True to refuse terminals not in the registry with 58; false to let them through. */
-        public Builder refuseUnknownTerminals(final boolean refuse) {
-            this.refuseUnknownTerminals = refuse;
-            return source(ConfigurationKey.TERMINAL_UNKNOWN, "set in code");
-        }
-
-        public Builder faultyTerminalResponseCode(final int responseCode) {
-            this.faultyTerminalResponseCode = responseCode;
-            return source(ConfigurationKey.TERMINAL_FAULTY_RESPONSE_CODE, "set in code");
-        }
-
-        public Builder lastHeardIntervalMillis(final long intervalMillis) {
-            this.lastHeardIntervalMillis = intervalMillis;
-            return source(ConfigurationKey.TERMINAL_LAST_HEARD_INTERVAL_MS, "set in code");
-        }
-
-        /** The rules file (relative to the working directory), or null for the built-in defaults. */
-        public Builder rulesFile(final Path rulesFile) {
-            this.rulesFile = rulesFile;
-            return source(ConfigurationKey.RULES_FILE, "set in code");
-        }
-
-        public Builder maxTrackedCards(final int maxTrackedCards) {
-            this.maxTrackedCards = maxTrackedCards;
-            return source(ConfigurationKey.RISK_MAX_TRACKED_CARDS, "set in code");
-        }
-
-        public Builder maxTrackedTerminals(final int maxTrackedTerminals) {
-            this.maxTrackedTerminals = maxTrackedTerminals;
-            return source(ConfigurationKey.RISK_MAX_TRACKED_TERMINALS, "set in code");
-        }
-
-        public Builder maxTrackedAuthorizations(final int maxTrackedAuthorizations) {
-            this.maxTrackedAuthorizations = maxTrackedAuthorizations;
-            return source(ConfigurationKey.RISK_MAX_TRACKED_AUTHORIZATIONS, "set in code");
+        /** Sets any setting from code. */
+        public <T> Builder set(final Setting<T> setting, final T value) {
+            return set(setting, value, IN_CODE);
         }
 
         public Builder dataDirectory(final Path dataDirectory) {
-            this.dataDirectory = dataDirectory;
-            return source(ConfigurationKey.DATA_DIR, "set in code");
+            return set(DATA_DIR, dataDirectory);
         }
 
         public Builder engineName(final String engineName) {
-            this.engineName = engineName;
-            return source(ConfigurationKey.ENGINE_NAME, "set in code");
+            return set(ENGINE_NAME, engineName);
         }
 
         public Builder ringSize(final int ringSize) {
-            this.ringSize = ringSize;
-            return source(ConfigurationKey.RING_SIZE, "set in code");
+            return set(RING_SIZE, ringSize);
         }
 
         public Builder waitStrategy(final WaitStrategyType waitStrategy) {
-            this.waitStrategy = waitStrategy;
-            return source(ConfigurationKey.WAIT_STRATEGY, "set in code");
+            return set(WAIT_STRATEGY, waitStrategy);
         }
 
         public Builder threadLayout(final ThreadLayout threadLayout) {
-            this.threadLayout = threadLayout;
-            return source(ConfigurationKey.THREAD_LAYOUT, "set in code");
+            return set(THREAD_LAYOUT, threadLayout);
         }
 
         /** Relative paths resolve against the data folder. */
         public Builder blocklistFile(final Path blocklistFile) {
-            this.blocklistFile = blocklistFile;
-            return source(ConfigurationKey.BLOCKLIST_FILE, "set in code");
+            return set(BLOCKLIST_FILE, blocklistFile);
         }
 
         public Builder blocklistCapacity(final long blocklistCapacity) {
-            this.blocklistCapacity = blocklistCapacity;
-            return source(ConfigurationKey.BLOCKLIST_CAPACITY, "set in code");
+            return set(BLOCKLIST_CAPACITY, blocklistCapacity);
         }
 
         /** Relative paths resolve against the data folder. */
         public Builder tokenKeyFile(final Path tokenKeyFile) {
-            this.tokenKeyFile = tokenKeyFile;
-            return source(ConfigurationKey.TOKEN_KEY_FILE, "set in code");
+            return set(TOKEN_KEY_FILE, tokenKeyFile);
         }
 
         /** The token key as hex; takes precedence over the key file. Never printed. */
         public Builder tokenKeyHex(final String tokenKeyHex) {
-            return tokenKeyHex(tokenKeyHex, "set in code");
+            return tokenKeyHex(tokenKeyHex, IN_CODE);
         }
 
         /** As {@link #tokenKeyHex(String)}, saying where the key came from (never the key). */
@@ -410,117 +372,81 @@ public final class EngineConfiguration {
 
         /** The engine's wall clock; {@code description} is what the summary prints for it. */
         public Builder clock(final EpochClock clock, final String description) {
-            this.clock = clock;
-            this.clockDescription = description;
-            return source(ConfigurationKey.CLOCK, "set in code");
+            return set(CLOCK, new ConfiguredClock(clock, description));
         }
 
         public Builder shutdownTimeout(final Duration shutdownTimeout) {
-            this.shutdownTimeout = shutdownTimeout;
-            return source(ConfigurationKey.SHUTDOWN_TIMEOUT_MS, "set in code");
+            return set(SHUTDOWN_TIMEOUT, shutdownTimeout);
         }
 
-        /** Records where a key's value came from ("config/cardgate.properties line 7"), for errors. */
-        public Builder source(final ConfigurationKey key, final String source) {
-            sources.put(key, source);
-            return this;
+        /** Relative paths resolve against the data folder. */
+        public Builder terminalFile(final Path terminalFile) {
+            return set(TERMINAL_FILE, terminalFile);
+        }
+
+        public Builder terminalCapacity(final long terminalCapacity) {
+            return set(TERMINAL_CAPACITY, terminalCapacity);
+        }
+
+        /** True to refuse terminals not in the registry with 58; false to let them through. */
+        public Builder refuseUnknownTerminals(final boolean refuse) {
+            return set(REFUSE_UNKNOWN_TERMINALS, refuse);
+        }
+
+        public Builder faultyTerminalResponseCode(final int responseCode) {
+            return set(FAULTY_TERMINAL_RESPONSE_CODE, responseCode);
+        }
+
+        public Builder lastHeardIntervalMillis(final long intervalMillis) {
+            return set(LAST_HEARD_INTERVAL_MS, intervalMillis);
+        }
+
+        /** The rules file (relative to the working directory), or null for the built-in defaults. */
+        public Builder rulesFile(final Path rulesFile) {
+            return set(RULES_FILE, rulesFile);
+        }
+
+        public Builder maxTrackedCards(final int maxTrackedCards) {
+            return set(RISK_MAX_TRACKED_CARDS, maxTrackedCards);
+        }
+
+        public Builder maxTrackedTerminals(final int maxTrackedTerminals) {
+            return set(RISK_MAX_TRACKED_TERMINALS, maxTrackedTerminals);
+        }
+
+        public Builder maxTrackedAuthorizations(final int maxTrackedAuthorizations) {
+            return set(RISK_MAX_TRACKED_AUTHORIZATIONS, maxTrackedAuthorizations);
+        }
+
+        /** True when {@code setting} was set (in code, by a file or the environment). */
+        boolean isSet(final Setting<?> setting) {
+            return values.isSet(setting);
         }
 
         /**
-         * Validates every setting and returns the configuration.
+         * Validates every setting and returns the configuration: each value against its
+         * setting's bounds, then the checks that span keys.
          *
          * @throws ConfigurationException listing every invalid setting
          */
         public EngineConfiguration build() {
             final List<String> problems = new ArrayList<>();
-            if (dataDirectory == null || dataDirectory.toString().isEmpty()) {
-                problems.add(problem(ConfigurationKey.DATA_DIR, dataDirectory, "a folder path"));
-            }
-            if (engineName == null || !engineName.matches("[A-Za-z0-9_-]{1,32}")) {
-                problems.add(problem(ConfigurationKey.ENGINE_NAME, engineName,
-                    "1 to 32 letters, digits, '-' or '_'"));
-            }
-            if (ringSize < MIN_RING_SIZE || ringSize > MAX_RING_SIZE || Integer.bitCount(ringSize) != 1) {
-                problems.add(problem(ConfigurationKey.RING_SIZE, ringSize,
-                    "a power of two from " + MIN_RING_SIZE + " to " + MAX_RING_SIZE));
-            }
-            if (waitStrategy == null) {
-                problems.add(problem(ConfigurationKey.WAIT_STRATEGY, null, "blocking, yielding or busy-spin"));
-            }
-            if (threadLayout == null) {
-                problems.add(problem(ConfigurationKey.THREAD_LAYOUT, null, "thread-per-stage or single-thread"));
-            }
-            if (blocklistFile == null || blocklistFile.toString().isEmpty()) {
-                problems.add(problem(ConfigurationKey.BLOCKLIST_FILE, blocklistFile, "a file path"));
-            }
-            if (blocklistCapacity < 1 || blocklistCapacity > MAX_BLOCKLIST_CAPACITY) {
-                problems.add(problem(ConfigurationKey.BLOCKLIST_CAPACITY, blocklistCapacity,
-                    "a whole number from 1 to " + MAX_BLOCKLIST_CAPACITY));
-            }
-            if (tokenKeyFile == null || tokenKeyFile.toString().isEmpty()) {
-                problems.add(problem(ConfigurationKey.TOKEN_KEY_FILE, tokenKeyFile, "a file path"));
-            }
+            values.validate(problems);
             if (tokenKeyHex != null && !tokenKeyHex.matches("([0-9a-fA-F]{2})+")) {
                 problems.add("token key (" + tokenKeySource + ") is not hex (value hidden, " + tokenKeyHex.length()
                     + " characters): allowed is an even number of hex digits");
             }
-            if (clock == null) {
-                problems.add(problem(ConfigurationKey.CLOCK, null, "system or fixed:INSTANT"));
-            }
-            if (shutdownTimeout == null || shutdownTimeout.toMillis() < 1
-                || shutdownTimeout.toMillis() > MAX_SHUTDOWN_TIMEOUT_MS) {
-                problems.add(problem(ConfigurationKey.SHUTDOWN_TIMEOUT_MS,
-                    shutdownTimeout == null ? null : shutdownTimeout.toMillis(),
-                    "milliseconds from 1 to " + MAX_SHUTDOWN_TIMEOUT_MS));
-            }
-            journal.validate(problems);
-            observability.validate(problems);
-
+            journal.validateTogether(problems);
+            final Path dataDirectory = values.get(DATA_DIR);
             final Path resolvedData = dataDirectory == null || baseDirectory == null ? dataDirectory
                 : baseDirectory.resolve(dataDirectory);
             final FrontEndConfiguration frontEndConfiguration = frontEnd.build(problems,
-                key -> sources.getOrDefault(key, "default"),
                 resolvedData == null ? Path.of("") : resolvedData, baseDirectory);
-            addRulesProblems(problems);
+            observability.validateTogether(problems);
             if (!problems.isEmpty()) {
                 throw new ConfigurationException(problems);
             }
             return new EngineConfiguration(this, resolvedData, frontEndConfiguration);
-        }
-
-        private void addRulesProblems(final List<String> problems) {
-            if (terminalFile == null || terminalFile.toString().isEmpty()) {
-                problems.add(problem(ConfigurationKey.TERMINAL_FILE, terminalFile, "a file path"));
-            }
-            if (terminalCapacity < 1 || terminalCapacity > MAX_TRACKED) {
-                problems.add(problem(ConfigurationKey.TERMINAL_CAPACITY, terminalCapacity,
-                    "a whole number from 1 to " + MAX_TRACKED));
-            }
-            if (faultyTerminalResponseCode < 1 || faultyTerminalResponseCode > 99) {
-                problems.add(problem(ConfigurationKey.TERMINAL_FAULTY_RESPONSE_CODE, faultyTerminalResponseCode,
-                    "a response code from 1 to 99"));
-            }
-            if (lastHeardIntervalMillis < 0 || lastHeardIntervalMillis > MAX_SHUTDOWN_TIMEOUT_MS) {
-                problems.add(problem(ConfigurationKey.TERMINAL_LAST_HEARD_INTERVAL_MS, lastHeardIntervalMillis,
-                    "milliseconds from 0 to " + MAX_SHUTDOWN_TIMEOUT_MS));
-            }
-            trackedProblem(problems, ConfigurationKey.RISK_MAX_TRACKED_CARDS, maxTrackedCards, MAX_TRACKED);
-            trackedProblem(problems, ConfigurationKey.RISK_MAX_TRACKED_TERMINALS, maxTrackedTerminals,
-                MAX_TRACKED_TERMINALS);
-            trackedProblem(problems, ConfigurationKey.RISK_MAX_TRACKED_AUTHORIZATIONS, maxTrackedAuthorizations,
-                MAX_TRACKED);
-        }
-
-        private void trackedProblem(final List<String> problems, final ConfigurationKey key, final int value,
-            final int max) {
-            if (value < 1 || value > max) {
-                problems.add(problem(key, value, "a whole number from 1 to " + max));
-            }
-        }
-
-        private String problem(final ConfigurationKey key, final Object value, final String allowed) {
-            return key.key() + " = " + value + " (" + sources.getOrDefault(key, "default")
-                + "): allowed is " + allowed;
         }
     }
 }

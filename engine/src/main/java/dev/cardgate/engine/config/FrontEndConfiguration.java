@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Function;
 
 import dev.cardgate.codec.dialect.Dialect;
 import dev.cardgate.codec.dialect.DialectFormatException;
@@ -15,9 +14,9 @@ import dev.cardgate.codec.framing.LengthHeader;
 import dev.cardgate.codec.framing.Tpdu;
 
 /**
- * The TCP front-end's settings (keys {@code frontend.*}), typed and validated with the rest of
- * the {@link EngineConfiguration}. Immutable; the dialect is loaded (and a dialect file parsed)
- * once, at validation.
+ * The TCP front-end's settings (keys {@code frontend.*}, declared here as {@link Setting}s),
+ * typed and validated with the rest of the {@link EngineConfiguration}. Immutable; the dialect
+ * is loaded (and a dialect file parsed) and the bind address checked once, at validation.
  */
 public final class FrontEndConfiguration {
     /** Smallest frame limit accepted: a message type, a bitmap and a few fields. */
@@ -31,63 +30,98 @@ public final class FrontEndConfiguration {
     /** Most I/O threads accepted. */
     public static final int MAX_IO_THREADS = 256;
 
-    private final String bindAddress;
-    private final int port;
-    private final String dialectName;
+    public static final SettingGroup SETTINGS = new SettingGroup("TCP front-end");
+    public static final Setting<String> BIND_ADDRESS = SETTINGS.add("frontend.bind-address",
+        SettingTypes.text(BindAddress.PATTERN, "an IP address or host name (0.0.0.0 listens on every interface)"),
+        "127.0.0.1", "The address the TCP front-end listens on: an IP address or host name. Loopback only by "
+            + "default; `0.0.0.0` (every interface) is a deliberate choice. Refused at start, before any file is "
+            + "created, unless it is the wildcard, a loopback address or an address of one of the host's "
+            + "interfaces.");
+    public static final Setting<Integer> PORT = SETTINGS.add("frontend.port",
+        SettingTypes.integer(0, 65_535, "0 (any free port) to 65535"), 8583, "0 to 65535; 0 picks a free port (printed at start).");
+    public static final Setting<String> DIALECT = SETTINGS.add("frontend.dialect",
+        SettingTypes.text(".+", Dialects.ISO87_ASCII_NAME + ", " + Dialects.ISO87_BINARY_NAME
+            + " or the path of a dialect file"), Dialects.ISO87_ASCII_NAME, "`iso87-ascii` (jPOS `ISO87APackager`), `iso87-binary` (`ISO87BPackager`), or the path "
+            + "of a dialect file ([dialects.md](dialects.md)); a relative path resolves against the "
+            + "cardgate home under `bin/cardgate`, else the working directory.");
+    public static final Setting<LengthHeader> LENGTH_HEADER = SETTINGS.add("frontend.length-header",
+        SettingTypes.choice(FrontEndConfiguration::lengthHeaderFromConfigName, FrontEndConfiguration::configName,
+            "ascii-4 or binary-2"), LengthHeader.ASCII_4, "`ascii-4` (4 ASCII digits: jPOS `ASCIIChannel`) or `binary-2` (2 bytes big-endian: "
+            + "`NACChannel`, `PostChannel`).");
+    public static final Setting<Boolean> TPDU = SETTINGS.add("frontend.tpdu", SettingTypes.bool(), false,
+        "`true` when a 5-byte TPDU follows the length header (`NACChannel`); answers carry it "
+            + "with source and destination swapped.");
+    public static final Setting<Integer> MAX_FRAME_BYTES = SETTINGS.add("frontend.max-frame-bytes",
+        SettingTypes.integer(MIN_MAX_FRAME_BYTES, LengthHeader.BINARY_2.largestLength(),
+            "bytes from " + MIN_MAX_FRAME_BYTES + " to " + LengthHeader.BINARY_2.largestLength()), 4096,
+        "64 to 9999 (`ascii-4`) or 65535 (`binary-2`): the largest frame accepted, TPDU "
+            + "included. A longer announced length closes the connection.");
+    public static final Setting<Integer> MAX_CONNECTIONS = SETTINGS.add("frontend.max-connections",
+        SettingTypes.integer(1, MAX_MAX_CONNECTIONS, "a whole number from 1 to " + MAX_MAX_CONNECTIONS), 16_384,
+        "1 to 1000000: connections open at once; one more is closed as soon as it is accepted "
+            + "(and counted). Mind the process's open-file limit (`ulimit -n`).");
+    public static final Setting<Integer> MAX_IN_FLIGHT_PER_CONNECTION = SETTINGS.add(
+        "frontend.max-in-flight-per-connection",
+        SettingTypes.integer(1, MAX_IN_FLIGHT_LIMIT, "a whole number from 1 to " + MAX_IN_FLIGHT_LIMIT), 64,
+        "1 to 65536: requests of one connection in the engine at once; at the bound the "
+            + "connection stops reading until answers go out.");
+    public static final Setting<Duration> FRAME_TIMEOUT = SETTINGS.add("frontend.frame-timeout-ms",
+        SettingTypes.millis(1, MAX_TIMEOUT_MS), Duration.ofMillis(5000), "1 to 86400000: how long a started frame may take to arrive whole; a slower sender is "
+            + "disconnected.");
+    public static final Setting<Duration> IDLE_TIMEOUT = SETTINGS.add("frontend.idle-timeout-ms",
+        SettingTypes.millis(1, MAX_TIMEOUT_MS), Duration.ofMillis(300_000), "1 to 86400000: how long a connection may send nothing (no request, no 0800 echo) before "
+            + "it is closed.");
+    public static final Setting<RingFullBehaviour> RING_FULL = SETTINGS.add("frontend.ring-full",
+        SettingTypes.choice(RingFullBehaviour::fromConfigName, RingFullBehaviour::configName,
+            "stop-reading or answer-91"), RingFullBehaviour.STOP_READING, "`stop-reading`: a connection whose request finds the ring full stops reading and "
+            + "retries shortly (TCP pushes back on the terminal). `answer-91`: the request is answered "
+            + "91 at once.");
+    public static final Setting<Integer> IO_THREADS = SETTINGS.add("frontend.io-threads",
+        SettingTypes.integer(0, MAX_IO_THREADS, "0 (one per processor) to " + MAX_IO_THREADS), 0,
+        "0 to 256 I/O threads (decode, tokenize, claim); 0 means one per available processor.");
+    public static final Setting<NetworkTransport> TRANSPORT = SETTINGS.add("frontend.transport",
+        SettingTypes.choice(NetworkTransport::fromConfigName, NetworkTransport::configName, "auto, epoll or nio"),
+        NetworkTransport.AUTO, "`auto` (Linux native epoll when it loads, else Java NIO), `epoll` or `nio`.");
+    public static final Setting<Boolean> TLS_ENABLED = SETTINGS.add("frontend.tls.enabled", SettingTypes.bool(),
+        false, "`true`: every connection must speak TLS (1.2 or 1.3).");
+    public static final Setting<Path> TLS_CERTIFICATE = SETTINGS.add("frontend.tls.certificate",
+        SettingTypes.path("a file path"), Path.of("tls/certificate.pem"), "The server's certificate chain, PEM; relative to `data.dir`. Read only when TLS is on.");
+    public static final Setting<Path> TLS_PRIVATE_KEY = SETTINGS.add("frontend.tls.private-key",
+        SettingTypes.path("a file path"), Path.of("tls/private-key.pem"), "The server's private key, PEM PKCS#8, unencrypted (keep the file owner-only); relative "
+            + "to `data.dir`.");
+    public static final Setting<TlsClientAuth> TLS_CLIENT_AUTH = SETTINGS.add("frontend.tls.client-auth",
+        SettingTypes.choice(TlsClientAuth::fromConfigName, TlsClientAuth::configName, "none or require"),
+        TlsClientAuth.NONE, "`none`, or `require` for mutual TLS: a terminal must present a certificate signed by a "
+            + "trusted certificate.");
+    public static final Setting<Path> TLS_TRUSTED_CERTIFICATES = SETTINGS.add("frontend.tls.trusted-certificates",
+        SettingTypes.path("a file path"), Path.of("tls/trusted-clients.pem"), "PEM certificates trusted to sign terminal certificates (with `client-auth = require`); "
+            + "relative to `data.dir`.");
+
+    private final SettingValues values;
     private final Dialect dialect;
-    private final LengthHeader lengthHeader;
-    private final boolean tpdu;
-    private final int maxFrameBytes;
-    private final int maxConnections;
-    private final int maxInFlightPerConnection;
-    private final Duration frameTimeout;
-    private final Duration idleTimeout;
-    private final RingFullBehaviour ringFullBehaviour;
-    private final int ioThreads;
-    private final NetworkTransport transport;
-    private final boolean tlsEnabled;
     private final Path tlsCertificate;
     private final Path tlsPrivateKey;
-    private final TlsClientAuth tlsClientAuth;
     private final Path tlsTrustedCertificates;
 
-    private FrontEndConfiguration(final Builder builder, final Dialect dialect, final Path dataDirectory) {
-        bindAddress = builder.bindAddress;
-        port = builder.port;
-        dialectName = builder.dialectName;
+    private FrontEndConfiguration(final SettingValues values, final Dialect dialect, final Path dataDirectory) {
+        this.values = values.copy();
         this.dialect = dialect;
-        lengthHeader = builder.lengthHeader;
-        tpdu = builder.tpdu;
-        maxFrameBytes = builder.maxFrameBytes;
-        maxConnections = builder.maxConnections;
-        maxInFlightPerConnection = builder.maxInFlightPerConnection;
-        frameTimeout = builder.frameTimeout;
-        idleTimeout = builder.idleTimeout;
-        ringFullBehaviour = builder.ringFullBehaviour;
-        ioThreads = builder.ioThreads;
-        transport = builder.transport;
-        tlsEnabled = builder.tlsEnabled;
-        tlsCertificate = dataDirectory.resolve(builder.tlsCertificate);
-        tlsPrivateKey = dataDirectory.resolve(builder.tlsPrivateKey);
-        tlsClientAuth = builder.tlsClientAuth;
-        tlsTrustedCertificates = dataDirectory.resolve(builder.tlsTrustedCertificates);
-    }
-
-    public static Builder builder() {
-        return new Builder();
+        tlsCertificate = dataDirectory.resolve(values.get(TLS_CERTIFICATE));
+        tlsPrivateKey = dataDirectory.resolve(values.get(TLS_PRIVATE_KEY));
+        tlsTrustedCertificates = dataDirectory.resolve(values.get(TLS_TRUSTED_CERTIFICATES));
     }
 
     public String bindAddress() {
-        return bindAddress;
+        return values.get(BIND_ADDRESS);
     }
 
     public int port() {
-        return port;
+        return values.get(PORT);
     }
 
     /** The dialect as configured: a built-in name or a file path. */
     public String dialectName() {
-        return dialectName;
+        return values.get(DIALECT);
     }
 
     public Dialect dialect() {
@@ -95,53 +129,53 @@ public final class FrontEndConfiguration {
     }
 
     public LengthHeader lengthHeader() {
-        return lengthHeader;
+        return values.get(LENGTH_HEADER);
     }
 
     public boolean tpdu() {
-        return tpdu;
+        return values.get(TPDU);
     }
 
     public int maxFrameBytes() {
-        return maxFrameBytes;
+        return values.get(MAX_FRAME_BYTES);
     }
 
     /** Length header, optional TPDU and frame limit, as the codec's framing takes them. */
     public FrameFormat frameFormat() {
-        return new FrameFormat(lengthHeader, tpdu ? Tpdu.LENGTH : 0, maxFrameBytes);
+        return new FrameFormat(lengthHeader(), tpdu() ? Tpdu.LENGTH : 0, maxFrameBytes());
     }
 
     public int maxConnections() {
-        return maxConnections;
+        return values.get(MAX_CONNECTIONS);
     }
 
     public int maxInFlightPerConnection() {
-        return maxInFlightPerConnection;
+        return values.get(MAX_IN_FLIGHT_PER_CONNECTION);
     }
 
     public Duration frameTimeout() {
-        return frameTimeout;
+        return values.get(FRAME_TIMEOUT);
     }
 
     public Duration idleTimeout() {
-        return idleTimeout;
+        return values.get(IDLE_TIMEOUT);
     }
 
     public RingFullBehaviour ringFullBehaviour() {
-        return ringFullBehaviour;
+        return values.get(RING_FULL);
     }
 
     /** I/O threads; 0 means one per available processor. */
     public int ioThreads() {
-        return ioThreads;
+        return values.get(IO_THREADS);
     }
 
     public NetworkTransport transport() {
-        return transport;
+        return values.get(TRANSPORT);
     }
 
     public boolean tlsEnabled() {
-        return tlsEnabled;
+        return values.get(TLS_ENABLED);
     }
 
     public Path tlsCertificate() {
@@ -153,7 +187,7 @@ public final class FrontEndConfiguration {
     }
 
     public TlsClientAuth tlsClientAuth() {
-        return tlsClientAuth;
+        return values.get(TLS_CLIENT_AUTH);
     }
 
     public Path tlsTrustedCertificates() {
@@ -162,7 +196,7 @@ public final class FrontEndConfiguration {
 
     /** "ascii-4 length header, no TPDU": the framing in words, for start-up messages. */
     public String framingDescription() {
-        return configName(lengthHeader) + " length header, " + (tpdu ? "5-byte TPDU" : "no TPDU");
+        return configName(lengthHeader()) + " length header, " + (tpdu() ? "5-byte TPDU" : "no TPDU");
     }
 
     /** The configuration name of a length header: ascii-4 or binary-2. */
@@ -182,224 +216,126 @@ public final class FrontEndConfiguration {
         }
     }
 
-    void appendTo(final StringBuilder text, final Function<ConfigurationKey, String> sourceOf) {
-        line(text, sourceOf, ConfigurationKey.FRONTEND_BIND_ADDRESS, bindAddress);
-        line(text, sourceOf, ConfigurationKey.FRONTEND_PORT, Integer.toString(port));
-        line(text, sourceOf, ConfigurationKey.FRONTEND_DIALECT, dialectName);
-        line(text, sourceOf, ConfigurationKey.FRONTEND_LENGTH_HEADER, configName(lengthHeader));
-        line(text, sourceOf, ConfigurationKey.FRONTEND_TPDU, Boolean.toString(tpdu));
-        line(text, sourceOf, ConfigurationKey.FRONTEND_MAX_FRAME_BYTES, Integer.toString(maxFrameBytes));
-        line(text, sourceOf, ConfigurationKey.FRONTEND_MAX_CONNECTIONS, Integer.toString(maxConnections));
-        line(text, sourceOf, ConfigurationKey.FRONTEND_MAX_IN_FLIGHT_PER_CONNECTION,
-            Integer.toString(maxInFlightPerConnection));
-        line(text, sourceOf, ConfigurationKey.FRONTEND_FRAME_TIMEOUT_MS, Long.toString(frameTimeout.toMillis()));
-        line(text, sourceOf, ConfigurationKey.FRONTEND_IDLE_TIMEOUT_MS, Long.toString(idleTimeout.toMillis()));
-        line(text, sourceOf, ConfigurationKey.FRONTEND_RING_FULL, ringFullBehaviour.configName());
-        line(text, sourceOf, ConfigurationKey.FRONTEND_IO_THREADS, Integer.toString(ioThreads));
-        line(text, sourceOf, ConfigurationKey.FRONTEND_TRANSPORT, transport.configName());
-        line(text, sourceOf, ConfigurationKey.FRONTEND_TLS_ENABLED, Boolean.toString(tlsEnabled));
-        if (tlsEnabled) {
-            line(text, sourceOf, ConfigurationKey.FRONTEND_TLS_CERTIFICATE, tlsCertificate.toString());
-            line(text, sourceOf, ConfigurationKey.FRONTEND_TLS_PRIVATE_KEY, tlsPrivateKey.toString());
-            line(text, sourceOf, ConfigurationKey.FRONTEND_TLS_CLIENT_AUTH, tlsClientAuth.configName());
-            if (tlsClientAuth == TlsClientAuth.REQUIRE) {
-                line(text, sourceOf, ConfigurationKey.FRONTEND_TLS_TRUSTED_CERTIFICATES,
-                    tlsTrustedCertificates.toString());
-            }
-        }
-    }
-
-    private static void line(final StringBuilder text, final Function<ConfigurationKey, String> sourceOf,
-        final ConfigurationKey key, final String value) {
-        text.append("\n  ").append(key.key()).append(" = ").append(value).append("  (").append(sourceOf.apply(key))
-            .append(')');
-    }
-
-    /** Collects the front-end's settings; validated by {@link EngineConfiguration.Builder#build()}. */
+    /** Sets the front-end's settings in code; validated by {@link EngineConfiguration.Builder#build()}. */
     public static final class Builder {
-        private String bindAddress = ConfigurationKey.FRONTEND_BIND_ADDRESS.defaultValue();
-        private int port = Integer.parseInt(ConfigurationKey.FRONTEND_PORT.defaultValue());
-        private String dialectName = ConfigurationKey.FRONTEND_DIALECT.defaultValue();
-        private LengthHeader lengthHeader = LengthHeader.ASCII_4;
-        private boolean tpdu;
-        private int maxFrameBytes = Integer.parseInt(ConfigurationKey.FRONTEND_MAX_FRAME_BYTES.defaultValue());
-        private int maxConnections = Integer.parseInt(ConfigurationKey.FRONTEND_MAX_CONNECTIONS.defaultValue());
-        private int maxInFlightPerConnection =
-            Integer.parseInt(ConfigurationKey.FRONTEND_MAX_IN_FLIGHT_PER_CONNECTION.defaultValue());
-        private Duration frameTimeout =
-            Duration.ofMillis(Long.parseLong(ConfigurationKey.FRONTEND_FRAME_TIMEOUT_MS.defaultValue()));
-        private Duration idleTimeout =
-            Duration.ofMillis(Long.parseLong(ConfigurationKey.FRONTEND_IDLE_TIMEOUT_MS.defaultValue()));
-        private RingFullBehaviour ringFullBehaviour = RingFullBehaviour.STOP_READING;
-        private int ioThreads;
-        private NetworkTransport transport = NetworkTransport.AUTO;
-        private boolean tlsEnabled;
-        private Path tlsCertificate = Path.of(ConfigurationKey.FRONTEND_TLS_CERTIFICATE.defaultValue());
-        private Path tlsPrivateKey = Path.of(ConfigurationKey.FRONTEND_TLS_PRIVATE_KEY.defaultValue());
-        private TlsClientAuth tlsClientAuth = TlsClientAuth.NONE;
-        private Path tlsTrustedCertificates = Path.of(ConfigurationKey.FRONTEND_TLS_TRUSTED_CERTIFICATES.defaultValue());
+        private final SettingValues values;
 
-        private Builder() {
+        Builder(final SettingValues values) {
+            this.values = values;
+        }
+
+        private <T> Builder set(final Setting<T> setting, final T value) {
+            values.set(setting, value, "set in code");
+            return this;
         }
 
         public Builder bindAddress(final String bindAddress) {
-            this.bindAddress = bindAddress;
-            return this;
+            return set(BIND_ADDRESS, bindAddress);
         }
 
         public Builder port(final int port) {
-            this.port = port;
-            return this;
+            return set(PORT, port);
         }
 
         /** A built-in dialect name, or the path of a dialect file. */
         public Builder dialect(final String dialectName) {
-            this.dialectName = dialectName;
-            return this;
+            return set(DIALECT, dialectName);
         }
 
         public Builder lengthHeader(final LengthHeader lengthHeader) {
-            this.lengthHeader = lengthHeader;
-            return this;
+            return set(LENGTH_HEADER, lengthHeader);
         }
 
         public Builder tpdu(final boolean tpdu) {
-            this.tpdu = tpdu;
-            return this;
+            return set(TPDU, tpdu);
         }
 
         public Builder maxFrameBytes(final int maxFrameBytes) {
-            this.maxFrameBytes = maxFrameBytes;
-            return this;
+            return set(MAX_FRAME_BYTES, maxFrameBytes);
         }
 
         public Builder maxConnections(final int maxConnections) {
-            this.maxConnections = maxConnections;
-            return this;
+            return set(MAX_CONNECTIONS, maxConnections);
         }
 
         public Builder maxInFlightPerConnection(final int maxInFlightPerConnection) {
-            this.maxInFlightPerConnection = maxInFlightPerConnection;
-            return this;
+            return set(MAX_IN_FLIGHT_PER_CONNECTION, maxInFlightPerConnection);
         }
 
         public Builder frameTimeout(final Duration frameTimeout) {
-            this.frameTimeout = frameTimeout;
-            return this;
+            return set(FRAME_TIMEOUT, frameTimeout);
         }
 
         public Builder idleTimeout(final Duration idleTimeout) {
-            this.idleTimeout = idleTimeout;
-            return this;
+            return set(IDLE_TIMEOUT, idleTimeout);
         }
 
         public Builder ringFullBehaviour(final RingFullBehaviour ringFullBehaviour) {
-            this.ringFullBehaviour = ringFullBehaviour;
-            return this;
+            return set(RING_FULL, ringFullBehaviour);
         }
 
         public Builder ioThreads(final int ioThreads) {
-            this.ioThreads = ioThreads;
-            return this;
+            return set(IO_THREADS, ioThreads);
         }
 
         public Builder transport(final NetworkTransport transport) {
-            this.transport = transport;
-            return this;
+            return set(TRANSPORT, transport);
         }
 
         public Builder tlsEnabled(final boolean tlsEnabled) {
-            this.tlsEnabled = tlsEnabled;
-            return this;
+            return set(TLS_ENABLED, tlsEnabled);
         }
 
         /** Relative paths resolve against the data folder. */
         public Builder tlsCertificate(final Path tlsCertificate) {
-            this.tlsCertificate = tlsCertificate;
-            return this;
+            return set(TLS_CERTIFICATE, tlsCertificate);
         }
 
         /** Relative paths resolve against the data folder. */
         public Builder tlsPrivateKey(final Path tlsPrivateKey) {
-            this.tlsPrivateKey = tlsPrivateKey;
-            return this;
+            return set(TLS_PRIVATE_KEY, tlsPrivateKey);
         }
 
         public Builder tlsClientAuth(final TlsClientAuth tlsClientAuth) {
-            this.tlsClientAuth = tlsClientAuth;
-            return this;
+            return set(TLS_CLIENT_AUTH, tlsClientAuth);
         }
 
         /** Relative paths resolve against the data folder. */
         public Builder tlsTrustedCertificates(final Path tlsTrustedCertificates) {
-            this.tlsTrustedCertificates = tlsTrustedCertificates;
-            return this;
+            return set(TLS_TRUSTED_CERTIFICATES, tlsTrustedCertificates);
         }
 
         /**
-         * Validates the settings, adding one line per problem; returns null when there is any.
+         * The checks that span keys or need the file system (each value's own bounds are checked
+         * by its setting); adds one line per problem and returns null when there is any.
          *
          * @param baseDirectory what a relative dialect file path resolves against
          */
-        FrontEndConfiguration build(final List<String> problems, final Function<ConfigurationKey, String> sourceOf,
-            final Path dataDirectory, final Path baseDirectory) {
+        FrontEndConfiguration build(final List<String> problems, final Path dataDirectory, final Path baseDirectory) {
             final int before = problems.size();
-            final Problems report = new Problems(problems, sourceOf);
-            if (bindAddress == null || !bindAddress.matches("[A-Za-z0-9.:_%\\[\\]-]+")) {
-                report.add(ConfigurationKey.FRONTEND_BIND_ADDRESS, bindAddress,
-                    "an IP address or host name (0.0.0.0 listens on every interface)");
+            BindAddress.check(values, BIND_ADDRESS, problems);
+            final Dialect dialect = loadDialect(problems, baseDirectory);
+            final LengthHeader lengthHeader = values.get(LENGTH_HEADER);
+            final Integer maxFrameBytes = values.get(MAX_FRAME_BYTES);
+            if (lengthHeader != null && maxFrameBytes != null && maxFrameBytes > lengthHeader.largestLength()) {
+                problems.add(MAX_FRAME_BYTES.problem(maxFrameBytes.toString(), values.source(MAX_FRAME_BYTES),
+                    "bytes from " + MIN_MAX_FRAME_BYTES + " to " + lengthHeader.largestLength() + " (the most a "
+                        + configName(lengthHeader) + " length header can announce)"));
             }
-            if (port < 0 || port > 65_535) {
-                report.add(ConfigurationKey.FRONTEND_PORT, port, "0 (any free port) to 65535");
-            }
-            final Dialect dialect = loadDialect(report, baseDirectory);
-            if (lengthHeader == null) {
-                report.add(ConfigurationKey.FRONTEND_LENGTH_HEADER, null, "ascii-4 or binary-2");
-            }
-            else if (maxFrameBytes < MIN_MAX_FRAME_BYTES || maxFrameBytes > lengthHeader.largestLength()) {
-                report.add(ConfigurationKey.FRONTEND_MAX_FRAME_BYTES, maxFrameBytes, "bytes from " + MIN_MAX_FRAME_BYTES
-                    + " to " + lengthHeader.largestLength() + " (the most a " + configName(lengthHeader)
-                    + " length header can announce)");
-            }
-            if (maxConnections < 1 || maxConnections > MAX_MAX_CONNECTIONS) {
-                report.add(ConfigurationKey.FRONTEND_MAX_CONNECTIONS, maxConnections,
-                    "a whole number from 1 to " + MAX_MAX_CONNECTIONS);
-            }
-            if (maxInFlightPerConnection < 1 || maxInFlightPerConnection > MAX_IN_FLIGHT_LIMIT) {
-                report.add(ConfigurationKey.FRONTEND_MAX_IN_FLIGHT_PER_CONNECTION, maxInFlightPerConnection,
-                    "a whole number from 1 to " + MAX_IN_FLIGHT_LIMIT);
-            }
-            checkTimeout(report, ConfigurationKey.FRONTEND_FRAME_TIMEOUT_MS, frameTimeout);
-            checkTimeout(report, ConfigurationKey.FRONTEND_IDLE_TIMEOUT_MS, idleTimeout);
-            if (ringFullBehaviour == null) {
-                report.add(ConfigurationKey.FRONTEND_RING_FULL, null, "stop-reading or answer-91");
-            }
-            if (ioThreads < 0 || ioThreads > MAX_IO_THREADS) {
-                report.add(ConfigurationKey.FRONTEND_IO_THREADS, ioThreads,
-                    "0 (one per processor) to " + MAX_IO_THREADS);
-            }
-            if (transport == null) {
-                report.add(ConfigurationKey.FRONTEND_TRANSPORT, null, "auto, epoll or nio");
-            }
-            if (tlsClientAuth == null) {
-                report.add(ConfigurationKey.FRONTEND_TLS_CLIENT_AUTH, null, "none or require");
-            }
-            if (tlsEnabled) {
-                checkReadable(report, ConfigurationKey.FRONTEND_TLS_CERTIFICATE, tlsCertificate, dataDirectory);
-                checkReadable(report, ConfigurationKey.FRONTEND_TLS_PRIVATE_KEY, tlsPrivateKey, dataDirectory);
-                if (tlsClientAuth == TlsClientAuth.REQUIRE) {
-                    checkReadable(report, ConfigurationKey.FRONTEND_TLS_TRUSTED_CERTIFICATES, tlsTrustedCertificates,
-                        dataDirectory);
+            if (Boolean.TRUE.equals(values.get(TLS_ENABLED))) {
+                checkReadable(problems, TLS_CERTIFICATE, dataDirectory);
+                checkReadable(problems, TLS_PRIVATE_KEY, dataDirectory);
+                if (values.get(TLS_CLIENT_AUTH) == TlsClientAuth.REQUIRE) {
+                    checkReadable(problems, TLS_TRUSTED_CERTIFICATES, dataDirectory);
                 }
             }
-            return problems.size() == before ? new FrontEndConfiguration(this, dialect, dataDirectory) : null;
+            return problems.size() == before ? new FrontEndConfiguration(values, dialect, dataDirectory) : null;
         }
 
-        private Dialect loadDialect(final Problems report, final Path baseDirectory) {
+        private Dialect loadDialect(final List<String> problems, final Path baseDirectory) {
+            final String dialectName = values.get(DIALECT);
             if (dialectName == null || dialectName.isEmpty()) {
-                report.add(ConfigurationKey.FRONTEND_DIALECT, dialectName,
-                    Dialects.ISO87_ASCII_NAME + ", " + Dialects.ISO87_BINARY_NAME + " or the path of a dialect file");
-                return null;
+                return null; // already reported against the setting's bounds
             }
             final Dialect builtIn = Dialects.builtIn(dialectName);
             if (builtIn != null) {
@@ -407,48 +343,30 @@ public final class FrontEndConfiguration {
             }
             final Path file = baseDirectory == null ? Path.of(dialectName) : baseDirectory.resolve(dialectName);
             if (!Files.isRegularFile(file)) {
-                report.add(ConfigurationKey.FRONTEND_DIALECT, dialectName, Dialects.ISO87_ASCII_NAME + ", "
-                    + Dialects.ISO87_BINARY_NAME + " or the path of a dialect file (no file at " + file + ")");
+                problems.add(DIALECT.problem(dialectName, values.source(DIALECT), DIALECT.type().allowed()
+                    + " (no file at " + file + ")"));
                 return null;
             }
             try {
                 return Dialects.load(file);
             }
             catch (final DialectFormatException | UncheckedIOException badFile) {
-                report.add(ConfigurationKey.FRONTEND_DIALECT, dialectName, "a valid dialect file: "
-                    + badFile.getMessage());
+                problems.add(DIALECT.problem(dialectName, values.source(DIALECT), "a valid dialect file: "
+                    + badFile.getMessage()));
                 return null;
             }
         }
 
-        private static void checkTimeout(final Problems report, final ConfigurationKey key, final Duration timeout) {
-            if (timeout == null || timeout.toMillis() < 1 || timeout.toMillis() > MAX_TIMEOUT_MS) {
-                report.add(key, timeout == null ? null : timeout.toMillis(), "milliseconds from 1 to " + MAX_TIMEOUT_MS);
+        private void checkReadable(final List<String> problems, final Setting<Path> setting, final Path dataDirectory) {
+            final Path path = values.get(setting);
+            if (path == null) {
+                return; // already reported against the setting's bounds
             }
-        }
-
-        private static void checkReadable(final Problems report, final ConfigurationKey key, final Path path,
-            final Path dataDirectory) {
             final Path resolved = dataDirectory.resolve(path);
             if (!Files.isReadable(resolved)) {
-                report.add(key, path, "a readable PEM file when frontend.tls.enabled = true (" + resolved
-                    + " cannot be read)");
+                problems.add(setting.problem(path.toString(), values.source(setting),
+                    "a readable PEM file when frontend.tls.enabled = true (" + resolved + " cannot be read)"));
             }
-        }
-    }
-
-    /** Adds problems in the engine's wording: key, value, source, what is allowed. */
-    private static final class Problems {
-        private final List<String> problems;
-        private final Function<ConfigurationKey, String> sourceOf;
-
-        Problems(final List<String> problems, final Function<ConfigurationKey, String> sourceOf) {
-            this.problems = problems;
-            this.sourceOf = sourceOf;
-        }
-
-        void add(final ConfigurationKey key, final Object value, final String allowed) {
-            problems.add(key.key() + " = " + value + " (" + sourceOf.apply(key) + "): allowed is " + allowed);
         }
     }
 }

@@ -13,7 +13,7 @@ import org.agrona.concurrent.EpochClock;
 import com.lmax.disruptor.ExceptionHandler;
 
 import dev.cardgate.engine.config.JournalDurability;
-import dev.cardgate.engine.config.JournalSettings;
+import dev.cardgate.engine.config.JournalConfiguration;
 import dev.cardgate.engine.decision.DecidedEventListener;
 import dev.cardgate.engine.event.AuthorizationEvent;
 import dev.cardgate.engine.pipeline.DistinctFailureLog;
@@ -28,7 +28,7 @@ import dev.cardgate.engine.pipeline.EngineCounters;
  * on the journal thread.
  */
 public final class Journal implements AutoCloseable {
-    private final JournalSettings settings;
+    private final JournalConfiguration settings;
     private final Logger logger;
     private final EpochClock clock;
     private final JournalInventory inventory;
@@ -41,7 +41,7 @@ public final class Journal implements AutoCloseable {
     private final IntervalSyncer syncer;
     private volatile long replayWindowMillis;
 
-    private Journal(final String engineName, final JournalSettings settings, final String fingerprint,
+    private Journal(final String engineName, final JournalConfiguration settings, final String fingerprint,
         final SegmentStorage storage, final int ringSize, final EpochClock clock, final EngineCounters counters,
         final DistinctFailureLog failureLog, final Logger logger) throws IOException {
         this.settings = settings;
@@ -82,7 +82,7 @@ public final class Journal implements AutoCloseable {
      * @throws JournalException when the journal is corrupt (and not told to skip), was written with
      *                          another token key, or cannot be opened
      */
-    public static Journal open(final String engineName, final JournalSettings settings, final String fingerprint,
+    public static Journal open(final String engineName, final JournalConfiguration settings, final String fingerprint,
         final SegmentStorage storage, final int ringSize, final EpochClock clock, final EngineCounters counters,
         final DistinctFailureLog failureLog, final Logger logger) {
         try {
@@ -138,7 +138,7 @@ public final class Journal implements AutoCloseable {
         return health;
     }
 
-    public JournalSettings settings() {
+    public JournalConfiguration settings() {
         return settings;
     }
 

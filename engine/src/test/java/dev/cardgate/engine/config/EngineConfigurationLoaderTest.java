@@ -23,9 +23,9 @@ class EngineConfigurationLoaderTest {
     @Test
     void theShippedFileSetsEveryKeyToItsDefault() throws IOException {
         final String text = Files.readString(SHIPPED_FILE);
-        for (final ConfigurationKey key : ConfigurationKey.values()) {
-            assertTrue(text.contains("\n" + key.key() + " = " + key.defaultValue() + "\n"),
-                key.key() + " = " + key.defaultValue() + " missing from " + SHIPPED_FILE);
+        for (final Setting<?> setting : SettingCatalog.settings()) {
+            assertTrue(text.contains("\n" + setting.key() + " = " + setting.documentedDefault() + "\n"),
+                setting.key() + " = " + setting.documentedDefault() + " missing from " + SHIPPED_FILE);
         }
         final EngineConfiguration configuration = EngineConfigurationLoader.load(SHIPPED_FILE, Map.of());
         assertEquals(Path.of("data"), configuration.dataDirectory());
@@ -39,7 +39,7 @@ class EngineConfigurationLoaderTest {
 
     @Test
     void environmentOverridesTheFileKeyByKey() throws IOException {
-        final Path file = write("ring.size = 1024\nwait.strategy = yielding\n");
+        final Path file = write("data.dir = data\nring.size = 1024\nwait.strategy = yielding\n");
 
         final EngineConfiguration configuration = EngineConfigurationLoader.load(file, Map.of(
             "CARDGATE_RING_SIZE", "64", "CARDGATE_THREAD_LAYOUT", "single-thread",
@@ -54,7 +54,7 @@ class EngineConfigurationLoaderTest {
 
     @Test
     void reportsEveryBadValueWithKeyValueLineAndWhatIsAllowed() throws IOException {
-        final Path file = write("# comment\nring.size = 1000\nwait.strategy = spinning\nblocklist.capacity = lots\n");
+        final Path file = write("# comment\nring.size = 1000\nwait.strategy = spinning\nblocklist.capacity = lots\ndata.dir = data\n");
 
         final ConfigurationException refused = assertThrows(ConfigurationException.class,
             () -> EngineConfigurationLoader.load(file, Map.of()));
@@ -85,7 +85,7 @@ class EngineConfigurationLoaderTest {
 
     @Test
     void aFixedClockStopsTimeAtTheGivenInstant() throws IOException {
-        final Path file = write("clock = fixed:2026-01-01T00:00:00Z\n");
+        final Path file = write("data.dir = data\nclock = fixed:2026-01-01T00:00:00Z\n");
 
         final EngineConfiguration configuration = EngineConfigurationLoader.load(file, Map.of());
 
@@ -108,7 +108,7 @@ class EngineConfigurationLoaderTest {
     @Test
     void theSummaryNeverShowsTheTokenKey() throws IOException {
         final String key = "8899aabbccddeeff00112233445566778899aabbccddeeff0011223344556677";
-        final EngineConfiguration configuration = EngineConfigurationLoader.load(write(""),
+        final EngineConfiguration configuration = EngineConfigurationLoader.load(write("data.dir = data\n"),
             Map.of("CARDGATE_TOKEN_KEY", key));
 
         assertEquals(key, configuration.tokenKeyHex());
@@ -121,7 +121,7 @@ class EngineConfigurationLoaderTest {
     @Test
     void aTokenKeyThatIsNotHexIsRefusedWithoutBeingPrinted() throws IOException {
         final ConfigurationException refused = assertThrows(ConfigurationException.class,
-            () -> EngineConfigurationLoader.load(write(""), Map.of("CARDGATE_TOKEN_KEY", "secret-not-hex")));
+            () -> EngineConfigurationLoader.load(write("data.dir = data\n"), Map.of("CARDGATE_TOKEN_KEY", "secret-not-hex")));
         assertTrue(refused.getMessage().contains("token key (environment CARDGATE_TOKEN_KEY) is not hex"),
             refused.getMessage());
         assertFalse(refused.getMessage().contains("secret-not-hex"));

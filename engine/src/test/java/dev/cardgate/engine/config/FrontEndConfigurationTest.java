@@ -35,7 +35,7 @@ class FrontEndConfigurationTest {
 
     @Test
     void environmentSelectsTheBinaryDialectWithTwoByteLengthsAndTpdu() throws IOException {
-        final FrontEndConfiguration frontEnd = EngineConfigurationLoader.load(write("frontend.port = 9000\n"), Map.of(
+        final FrontEndConfiguration frontEnd = EngineConfigurationLoader.load(write("frontend.port = 9000\ndata.dir = data\n"), Map.of(
             "CARDGATE_FRONTEND_DIALECT", "iso87-binary", "CARDGATE_FRONTEND_LENGTH_HEADER", "binary-2",
             "CARDGATE_FRONTEND_TPDU", "true")).frontEnd();
         assertEquals(Dialects.ISO87_BINARY, frontEnd.dialect());
@@ -67,7 +67,7 @@ class FrontEndConfigurationTest {
         final ConfigurationException refused = assertThrows(ConfigurationException.class,
             () -> EngineConfigurationLoader.load(write("frontend.max-frame-bytes = 20000\n"), Map.of()));
         assertTrue(refused.getMessage().contains("allowed is bytes from 64 to 9999"), refused.getMessage());
-        assertEquals(20000, EngineConfigurationLoader.load(write("frontend.max-frame-bytes = 20000\n"),
+        assertEquals(20000, EngineConfigurationLoader.load(write("frontend.max-frame-bytes = 20000\ndata.dir = data\n"),
             Map.of("CARDGATE_FRONTEND_LENGTH_HEADER", "binary-2")).frontEnd().maxFrameBytes());
     }
 

@@ -14,13 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** metrics.http.* and log.format: off and on loopback by default, bad values refused naming the key. */
-class ObservabilitySettingsTest {
+class ObservabilityConfigurationTest {
     @TempDir
     Path folder;
 
     @Test
     void theHttpEndpointIsOffAndOnLoopbackByDefault() {
-        final ObservabilitySettings settings = EngineConfiguration.builder().build().observability();
+        final ObservabilityConfiguration settings = EngineConfiguration.builder().build().observability();
         assertFalse(settings.metricsHttpEnabled());
         assertEquals("127.0.0.1", settings.metricsHttpAddress());
         assertEquals(9583, settings.metricsHttpPort());
@@ -39,7 +39,7 @@ class ObservabilitySettingsTest {
     void badValuesAreRefusedNamingTheKeyTheValueAndWhatIsAllowed() throws IOException {
         final Path file = folder.resolve("bad.properties");
         Files.writeString(file, "metrics.http.enabled = yes\nmetrics.http.port = 70000\n"
-            + "metrics.http.address = not an address\nlog.format = xml\n");
+            + "metrics.http.address = not an address\nlog.format = xml\ndata.dir = data\n");
         final ConfigurationException refused = assertThrows(ConfigurationException.class,
             () -> EngineConfigurationLoader.load(file, Map.of()));
         final String message = refused.getMessage();
@@ -56,7 +56,7 @@ class ObservabilitySettingsTest {
     @Test
     void theEnvironmentOverridesTheFile() throws IOException {
         final Path file = folder.resolve("cardgate.properties");
-        Files.writeString(file, "metrics.http.enabled = false\n");
+        Files.writeString(file, "metrics.http.enabled = false\ndata.dir = data\n");
         final EngineConfiguration configuration = EngineConfigurationLoader.load(file,
             Map.of("CARDGATE_METRICS_HTTP_ENABLED", "true", "CARDGATE_LOG_FORMAT", "json"));
         assertTrue(configuration.observability().metricsHttpEnabled());

@@ -13,13 +13,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class JournalSettingsTest {
+class JournalConfigurationTest {
     @TempDir
     Path folder;
 
     @Test
     void defaultsAreJournalOnBatchAckAfterSyncAnswer96() {
-        final JournalSettings journal = EngineConfiguration.builder().dataDirectory(Path.of("/srv/cg")).build().journal();
+        final JournalConfiguration journal = EngineConfiguration.builder().dataDirectory(Path.of("/srv/cg")).build().journal();
         assertTrue(journal.enabled());
         assertEquals(JournalDurability.BATCH, journal.durability());
         assertTrue(journal.ackAfterSync());
@@ -48,7 +48,7 @@ class JournalSettingsTest {
     @Test
     void environmentSetsJournalKeys() throws IOException {
         final Path file = folder.resolve("cardgate.properties");
-        Files.writeString(file, "journal.retention.archive.dir = old\n");
+        Files.writeString(file, "data.dir = data\njournal.retention.archive.dir = old\n");
         final EngineConfiguration configuration = EngineConfigurationLoader.load(file, Map.of(
             "CARDGATE_JOURNAL_DURABILITY", "none", "CARDGATE_JOURNAL_ACK_AFTER_SYNC", "false",
             "CARDGATE_JOURNAL_ON_FAILURE", "refuse-91"));
