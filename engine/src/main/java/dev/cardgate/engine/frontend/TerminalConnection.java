@@ -22,7 +22,7 @@ import io.netty.handler.timeout.IdleStateEvent;
  * One terminal connection: cuts the byte stream into frames, hands each to its I/O thread's
  * {@link RequestSubmitter}, and keeps the connection inside its bounds.
  *
- * <p>Framing is done here rather than by the codec's FrameAssembler because the connection must
+ * <p>Framing is done here because the connection must
  * be able to stop between two frames of one read (in-flight bound reached, ring full) and resume
  * later with the rest: the bytes stay in Netty's (pooled) cumulation buffer, a frame whole in it
  * is read where it lies, and reading the socket stops, so the terminal's further bytes wait in
