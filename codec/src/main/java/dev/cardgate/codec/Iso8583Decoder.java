@@ -147,6 +147,11 @@ public final class Iso8583Decoder {
             : (malformedSecondary & (Long.MIN_VALUE >>> (number - 65))) != 0;
     }
 
+    /** True when some field was indexed with content that does not fit its type (see {@link #isMalformed}). */
+    public boolean hasMalformedFields() {
+        return (malformedPrimary | malformedSecondary) != 0;
+    }
+
     /** The field's length as its definition counts it: digits, characters (amount sign included) or bytes. */
     public int fieldLength(final int number) {
         return hasField(number) ? valueLength[number] : -1;

@@ -39,7 +39,7 @@ class FrontEndTlsTest {
     @BeforeAll
     static void setUp() throws Exception {
         server = TestCertificates.generate(folder, "server");
-        terminal = TestCertificates.generate(folder, "terminal");
+        terminal = TestCertificates.generate(folder, "TERM0001");
         server.writeCertificatePem(folder.resolve("server.pem"));
         server.writePrivateKeyPem(folder.resolve("server-key.pem"));
         terminal.writeCertificatePem(folder.resolve("trusted-terminals.pem"));
