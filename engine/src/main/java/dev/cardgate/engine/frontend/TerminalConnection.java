@@ -1,6 +1,7 @@
 package dev.cardgate.engine.frontend;
 
 import java.security.cert.X509Certificate;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -184,7 +185,12 @@ final class TerminalConnection extends ChannelInboundHandlerAdapter {
         context.inFlight().decrementAndGet();
         if (remaining == 0 && closingAfterFault) {
             // queued behind the task that writes this answer (the outbox's drain, or Netty's write)
-            channel.eventLoop().execute(closeWhenAnswered);
+            try {
+                channel.eventLoop().execute(closeWhenAnswered);
+            }
+            catch (final RejectedExecutionException stopped) {
+                // the I/O thread has stopped (a shutdown past its deadline): it closed the connection
+            }
         }
         if (waitingForAnswers && remaining <= resumeAtInFlight && resumeScheduled.compareAndSet(false, true)) {
             channel.eventLoop().execute(resumeAfterAnswers);
