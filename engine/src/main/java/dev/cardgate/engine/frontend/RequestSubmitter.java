@@ -88,8 +88,8 @@ final class RequestSubmitter {
         }
         if (!connection.certificateNames(decoder)) {
             counters.recordTerminalNotInCertificate();
-            log.terminalNotInCertificate(connection, SafeEcho.quoted(String.valueOf(decoder.stringValue(FIELD_41_TERMINAL_ID))),
-                connection.identity());
+            log.terminalNotInCertificate(connection,
+                SafeEcho.quoted(String.valueOf(decoder.stringValue(FIELD_41_TERMINAL_ID))), connection.identity());
             answerHere(connection, frame, offset, length, RESPONSE_NOT_PERMITTED_TO_TERMINAL);
             return TAKEN;
         }
