@@ -17,8 +17,12 @@ import org.agrona.MutableDirectBuffer;
  *
  * <p>Reads never leave {@code [offset, offset + length)}; the walk visits each field once, so
  * it ends. A malformed message throws {@link CodecException} naming the field, offset and
- * reason; the fields indexed before the fault (and the message type, if read) stay readable so
- * that a host can still answer with 30 (format error) when it found the STAN.
+ * reason, and what was indexed stays readable so that a host can still answer with 30 (format
+ * error) when it found the STAN. A fault in a field's content (a letter in a numeric field, a
+ * bad amount sign) does not stop the walk, since the field's length is known: the field is
+ * indexed and marked {@link #isMalformed}, the fields after it are indexed too, and the first
+ * such fault is thrown once the walk ends. A fault in the message's structure (type, bitmap,
+ * length prefix, truncation) stops the walk where it is found.
  *
  * <p>Not thread-safe: one decoder per thread. The wrapped buffer belongs to the caller and must
  * not change while the decoder reads it.
@@ -38,6 +42,9 @@ public final class Iso8583Decoder {
     private long secondaryBitmap;
     private long indexedPrimary;
     private long indexedSecondary;
+    private long malformedPrimary;
+    private long malformedSecondary;
+    private CodecException firstContentFault;
 
     public Iso8583Decoder(final Dialect dialect) {
         this.dialect = dialect;
@@ -68,6 +75,9 @@ public final class Iso8583Decoder {
         secondaryBitmap = 0;
         indexedPrimary = 0;
         indexedSecondary = 0;
+        malformedPrimary = 0;
+        malformedSecondary = 0;
+        firstContentFault = null;
 
         int position = readMessageType(offset);
         primaryBitmap = readBitmap(position);
@@ -93,6 +103,11 @@ public final class Iso8583Decoder {
         if (position != limit) {
             throw fault(CodecError.TRAILING_BYTES, lastField(), position, (limit - position) + " byte(s)");
         }
+        if (firstContentFault != null) {
+            final CodecException contentFault = firstContentFault;
+            firstContentFault = null;
+            throw contentFault;
+        }
         return this;
     }
 
@@ -117,6 +132,24 @@ public final class Iso8583Decoder {
         return number <= 64
             ? (indexedPrimary & (Long.MIN_VALUE >>> (number - 1))) != 0
             : (indexedSecondary & (Long.MIN_VALUE >>> (number - 65))) != 0;
+    }
+
+    /**
+     * True when field {@code number} was indexed but its content does not fit its type (only
+     * after {@link #wrap} threw): its bytes are as the sender wrote them, not to be read as a value.
+     */
+    public boolean isMalformed(final int number) {
+        if (number < 2 || number > Dialect.MAX_FIELD) {
+            return false;
+        }
+        return number <= 64
+            ? (malformedPrimary & (Long.MIN_VALUE >>> (number - 1))) != 0
+            : (malformedSecondary & (Long.MIN_VALUE >>> (number - 65))) != 0;
+    }
+
+    /** True when some field was indexed with content that does not fit its type (see {@link #isMalformed}). */
+    public boolean hasMalformedFields() {
+        return (malformedPrimary | malformedSecondary) != 0;
     }
 
     /** The field's length as its definition counts it: digits, characters (amount sign included) or bytes. */
@@ -273,7 +306,9 @@ public final class Iso8583Decoder {
     public StringBuilder appendTo(final StringBuilder out) {
         out.append(String.format("%04d", messageType));
         for (int number = 2; number <= Dialect.MAX_FIELD; number++) {
-            if (hasField(number)) {
+            if (isMalformed(number)) {
+                out.append(" [").append(number).append("]=<malformed, length ").append(fieldLength(number)).append('>');
+            } else if (hasField(number)) {
                 out.append(" [").append(number).append("]=");
                 MessageRedaction.appendValue(this, fields[number], number, out);
             }
@@ -352,7 +387,19 @@ public final class Iso8583Decoder {
         if (position + bytes > limit) {
             throw fault(CodecError.TRUNCATED, number, position, "needs " + bytes + " byte(s), " + (limit - position) + " left");
         }
-        FieldContentCheck.check(buffer, field, position, length, offset);
+        try {
+            FieldContentCheck.check(buffer, field, position, length, offset);
+        } catch (final CodecException badContent) {
+            // the length is known, so the walk goes on; the first such fault is thrown at its end
+            if (firstContentFault == null) {
+                firstContentFault = badContent;
+            }
+            if (number <= 64) {
+                malformedPrimary |= Long.MIN_VALUE >>> (number - 1);
+            } else {
+                malformedSecondary |= Long.MIN_VALUE >>> (number - 65);
+            }
+        }
         fieldStart[number] = start;
         dataOffset[number] = position;
         valueLength[number] = length;

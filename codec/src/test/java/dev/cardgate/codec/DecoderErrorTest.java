@@ -180,8 +180,36 @@ class DecoderErrorTest {
         assertEquals(100, decoder.messageType());
         assertEquals(4711, decoder.numeric(11), "the STAN to echo in the 0110");
         assertTrue(decoder.hasField(3));
-        assertFalse(decoder.hasField(35), "the faulty field is not readable");
-        assertFalse(decoder.hasField(41), "fields after the fault are not readable");
+        assertTrue(decoder.isMalformed(35), "the faulty field is marked");
+        assertFalse(decoder.isMalformed(3));
+        assertEquals("TERM0001", decoder.stringValue(41), "a content fault does not stop the walk");
+        assertFalse(decoder.toString().contains("4111111111111111X"), "a malformed field is not dumped");
+    }
+
+    @Test
+    void aStructuralFaultAfterAContentFaultStopsTheWalkThere() {
+        final Frames bad = frame().ascii("0100").hexBitmap(3, 11, 32, 41)
+            .ascii("0A0000").ascii("004711").ascii("9X").ascii("TERM0001");
+        final Iso8583Decoder decoder = new Iso8583Decoder(ASCII);
+        final CodecException fault = assertThrows(CodecException.class,
+            () -> decoder.wrap(new UnsafeBuffer(bad.bytes()), 0, bad.length()));
+        assertEquals(CodecError.BAD_LENGTH_PREFIX, fault.error());
+        assertTrue(decoder.isMalformed(3));
+        assertEquals(4711, decoder.numeric(11));
+        assertFalse(decoder.hasField(41));
+    }
+
+    @Test
+    void theFirstContentFaultIsTheOneThrown() {
+        final Frames bad = frame().ascii("0100").hexBitmap(3, 11).ascii("0A0000").ascii("00B711");
+        final Iso8583Decoder decoder = new Iso8583Decoder(ASCII);
+        final CodecException fault = assertThrows(CodecException.class,
+            () -> decoder.wrap(new UnsafeBuffer(bad.bytes()), 0, bad.length()));
+        assertEquals(3, fault.field());
+        assertTrue(decoder.isMalformed(11));
+        final Frames good = frame().ascii("0100").hexBitmap(3, 11).ascii("000000").ascii("004711");
+        decoder.wrap(new UnsafeBuffer(good.bytes()), 0, good.length());
+        assertFalse(decoder.isMalformed(3), "a new wrap forgets the last message's faults");
     }
 
     @Test

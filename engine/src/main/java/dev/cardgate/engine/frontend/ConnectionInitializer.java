@@ -37,7 +37,8 @@ final class ConnectionInitializer extends ChannelInitializer<SocketChannel> {
         if (openConnections.incrementAndGet() > maxConnections) {
             openConnections.decrementAndGet();
             context.counters().recordConnectionRefused();
-            context.log().connectionClosed("connection " + channel.remoteAddress(), maxConnections + " connections are open (frontend.max-connections)");
+            context.log().connectionClosed("connection " + channel.remoteAddress(), FrontEndLog.Reason.CONNECTION_LIMIT,
+                maxConnections + " connections are open (frontend.max-connections)");
             channel.close();
             return;
         }

@@ -5,61 +5,106 @@ import java.lang.System.Logger.Level;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.cardgate.codec.CodecError;
+import dev.cardgate.codec.CodecException;
 import dev.cardgate.codec.Iso8583Decoder;
 
 /**
- * The front-end's log of bad input and closed connections: each line names the connection and
- * the reason, never a card number (a message is shown only through the decoder's masked dump).
- * A flood of bad frames cannot flood the log: each kind of event is logged at most once a
- * second, with the number left out since the last line; the engine's counters count them all.
+ * The front-end's log of bad input and closed connections: each line names the connection, what
+ * was done (answered 30, 12 or 58, or closing) and the reason, never a card number (a message is
+ * shown only through the decoder's masked dump). One line per distinct reason: each reason (each
+ * {@link CodecError} for a frame that does not decode, each {@link Reason} otherwise) is logged
+ * at most once a second, with the number left out since its last line, so a flood of one fault
+ * neither floods the log nor hides another fault; the engine's counters count them all.
  *
  * <p>Threading: any thread. Allocates on the paths it logs, which are the error paths.
  */
 final class FrontEndLog {
     private static final long INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
+    /** Why a connection was closed or a request answered here, other than a decoding fault. */
+    enum Reason {
+        LENGTH_NOT_A_NUMBER(Level.WARNING),
+        LENGTH_TOO_SHORT(Level.WARNING),
+        LENGTH_OVER_MAXIMUM(Level.WARNING),
+        TYPE_WITHOUT_ANSWER(Level.WARNING),
+        UNSUPPORTED_TYPE(Level.WARNING),
+        TERMINAL_NOT_IN_CERTIFICATE(Level.WARNING),
+        // the terminal's or the network's doing rather than bad input
+        IDLE(Level.INFO),
+        SLOW_SENDER(Level.INFO),
+        CONNECTION_LIMIT(Level.INFO),
+        TRANSPORT_ERROR(Level.INFO);
+
+        private final Level level;
+
+        Reason(final Level level) {
+            this.level = level;
+        }
+    }
+
     private final Logger logger;
-    private final Throttle malformed = new Throttle();
-    private final Throttle unreadable = new Throttle();
-    private final Throttle unsupported = new Throttle();
-    private final Throttle closed = new Throttle();
+    private final Throttle[] malformedByError = throttles(CodecError.values().length);
+    private final Throttle[] unreadableByError = throttles(CodecError.values().length);
+    private final Throttle[] byReason = throttles(Reason.values().length);
 
     FrontEndLog(final Logger logger) {
         this.logger = logger;
     }
 
-    void malformedFrame(final TerminalConnection connection, final Iso8583Decoder indexed, final String reason) {
-        final long left = malformed.permit();
+    /** A frame that does not decode but names its type and STAN: answered 30. */
+    void malformedFrame(final TerminalConnection connection, final Iso8583Decoder indexed, final CodecException fault) {
+        final long left = malformedByError[fault.error().ordinal()].permit();
         if (left >= 0) {
-            logger.log(Level.WARNING, "answered 30 to " + connection + ": " + reason + "; fields read: "
+            logger.log(Level.WARNING, "answered 30 to " + connection + ": " + fault.getMessage() + "; fields read: "
                 + indexed.appendTo(new StringBuilder(128)) + suppressed(left));
         }
     }
 
-    void unreadableFrame(final TerminalConnection connection, final String reason) {
-        final long left = unreadable.permit();
+    /** A frame that does not decode and cannot be answered ({@code why}): the connection is closed. */
+    void unreadableFrame(final TerminalConnection connection, final CodecException fault, final String why) {
+        final long left = unreadableByError[fault.error().ordinal()].permit();
         if (left >= 0) {
-            logger.log(Level.WARNING, "closing " + connection + ", a frame cannot be read: " + reason + suppressed(left));
+            logger.log(Level.WARNING, "closing " + connection + ", a frame cannot be answered: " + fault.getMessage()
+                + " (" + why + ")" + suppressed(left));
         }
     }
 
     void unsupportedMessageType(final TerminalConnection connection, final int messageType) {
-        final long left = unsupported.permit();
+        final long left = byReason[Reason.UNSUPPORTED_TYPE.ordinal()].permit();
         if (left >= 0) {
-            logger.log(Level.WARNING, "message type " + String.format("%04d", messageType) + " from " + connection
-                + " is not handled (answered 12 when it has an answer)" + suppressed(left));
+            logger.log(Level.WARNING, "answered 12 to " + connection + ": message type "
+                + String.format("%04d", messageType) + " is not handled" + suppressed(left));
         }
     }
 
-    void connectionClosed(final Object connection, final String reason) {
-        final long left = closed.permit();
+    void terminalNotInCertificate(final TerminalConnection connection, final String terminalId,
+        final TerminalIdentity identity) {
+        final long left = byReason[Reason.TERMINAL_NOT_IN_CERTIFICATE.ordinal()].permit();
         if (left >= 0) {
-            logger.log(Level.INFO, "closing " + connection + ": " + reason + suppressed(left));
+            logger.log(Level.WARNING, "answered 58 to " + connection + ": terminal " + terminalId
+                + " is not one its client certificate speaks for (" + identity + ")" + suppressed(left));
+        }
+    }
+
+    /** The connection is being closed for {@code reason}; {@code detail} says what was seen. */
+    void connectionClosed(final Object connection, final Reason reason, final String detail) {
+        final long left = byReason[reason.ordinal()].permit();
+        if (left >= 0) {
+            logger.log(reason.level, "closing " + connection + ": " + detail + suppressed(left));
         }
     }
 
     private static String suppressed(final long left) {
         return left == 0 ? "" : " (" + left + " more like this since the last line)";
+    }
+
+    private static Throttle[] throttles(final int count) {
+        final Throttle[] throttles = new Throttle[count];
+        for (int i = 0; i < count; i++) {
+            throttles[i] = new Throttle();
+        }
+        return throttles;
     }
 
     /** Lets one line a second through and counts the rest. */

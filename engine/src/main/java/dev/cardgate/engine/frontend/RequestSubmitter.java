@@ -10,12 +10,16 @@ import dev.cardgate.engine.config.RingFullBehaviour;
 import dev.cardgate.engine.event.AuthorizationEvent;
 import dev.cardgate.engine.event.DecisionListener;
 import dev.cardgate.engine.pipeline.EngineCounters;
+import dev.cardgate.engine.token.SafeEcho;
 
 /**
  * Takes one frame from a connection: decodes it, and either puts it in the engine's ring (claim,
  * fill, tokenize, copy the request bytes, publish) or answers it at once: 30 for a message that
- * cannot be decoded but names its type and STAN, 12 for a type the engine does not handle, 91
- * when the ring is full (with {@code answer-91}) or the engine is closing.
+ * cannot be decoded but names its type and STAN, 12 for a type the engine does not handle, 58
+ * for a terminal the connection's client certificate does not name, 91 when the ring is full
+ * (with {@code answer-91}) or the engine is closing. A message that cannot be answered (no
+ * readable type or STAN, or a type that has no answer, such as a response or 9999) is
+ * {@link #UNREADABLE}: the connection closes after answering what it took before.
  *
  * <p>Threading: one per I/O thread, shared by the connections of that thread. Allocation: none
  * for a request that enters the ring; the answers it gives itself allocate a pooled buffer, and
@@ -26,11 +30,13 @@ final class RequestSubmitter {
     static final int TAKEN = 0;
     /** {@link #submit}: the ring is full; the frame was not taken, retry it later. */
     static final int RETRY_LATER = 1;
-    /** {@link #submit}: the frame cannot be read at all; close the connection. */
+    /** {@link #submit}: the frame cannot be answered (logged and counted here); close the connection. */
     static final int UNREADABLE = 2;
 
     private static final int RESPONSE_FORMAT_ERROR = 30;
     private static final int RESPONSE_INVALID_TRANSACTION = 12;
+    private static final int RESPONSE_NOT_PERMITTED_TO_TERMINAL = 58;
+    private static final int FIELD_41_TERMINAL_ID = 41;
     private static final int RESPONSE_SYSTEM_UNAVAILABLE = 91;
 
     private final AuthorizationEngine engine;
@@ -68,10 +74,23 @@ final class RequestSubmitter {
             return answerMalformed(connection, frame, offset, length, malformed);
         }
         final int messageType = decoder.messageType();
+        if (MessageTypes.responseType(messageType) < 0) {
+            counters.recordUnsupportedMessageType();
+            log.connectionClosed(connection, FrontEndLog.Reason.TYPE_WITHOUT_ANSWER, "message type "
+                + String.format("%04d", messageType) + " is neither a request nor an advice, so it has no answer");
+            return UNREADABLE;
+        }
         if (!MessageTypes.entersEngine(messageType)) {
             counters.recordUnsupportedMessageType();
             log.unsupportedMessageType(connection, messageType);
             answerHere(connection, frame, offset, length, RESPONSE_INVALID_TRANSACTION);
+            return TAKEN;
+        }
+        if (!connection.certificateNames(decoder)) {
+            counters.recordTerminalNotInCertificate();
+            log.terminalNotInCertificate(connection,
+                SafeEcho.quoted(String.valueOf(decoder.stringValue(FIELD_41_TERMINAL_ID))), connection.identity());
+            answerHere(connection, frame, offset, length, RESPONSE_NOT_PERMITTED_TO_TERMINAL);
             return TAKEN;
         }
         final long sequence = engine.tryClaim();
@@ -101,14 +120,19 @@ final class RequestSubmitter {
     private int answerMalformed(final TerminalConnection connection, final DirectBuffer frame, final int offset,
         final int length, final CodecException malformed) {
         final int messageType = decoder.messageType();
-        if (messageType < 0 || !decoder.hasField(MessageTypes.FIELD_11_SYSTEM_TRACE_AUDIT_NUMBER)
-            || MessageTypes.responseType(messageType) < 0) {
+        final String unanswerable = messageType < 0 ? "no message type"
+            : MessageTypes.responseType(messageType) < 0 ? "message type " + String.format("%04d", messageType)
+                + " has no answer"
+            : !decoder.hasField(MessageTypes.FIELD_11_SYSTEM_TRACE_AUDIT_NUMBER) ? "no STAN before the fault"
+            : null;
+        if (unanswerable != null) {
             counters.recordFrameUnreadable();
-            log.unreadableFrame(connection, malformed.getMessage());
+            log.unreadableFrame(connection, malformed, unanswerable);
             return UNREADABLE;
         }
         counters.recordFrameMalformed();
-        log.malformedFrame(connection, decoder, malformed.getMessage());
+        log.malformedFrame(connection, decoder, malformed);
+        // the STAN is echoed as sent, even when it is itself the malformed field, so the terminal can match it
         answerHere(connection, frame, offset, length, RESPONSE_FORMAT_ERROR);
         return TAKEN;
     }

@@ -58,14 +58,14 @@ final class ResponseEncoder {
             if (format.fixedHeaderLength() == Tpdu.LENGTH) {
                 Tpdu.writeAnswer(frame, frameOffset, output, format.lengthHeader().bytes());
             }
-            encoder.wrap(output, headerBytes).messageType(responseType)
-                .copyFields(request, MessageTypes.ECHOED_BEFORE_AUTHORIZATION_ID);
+            encoder.wrap(output, headerBytes).messageType(responseType);
+            echo(request, MessageTypes.ECHOED_BEFORE_AUTHORIZATION_ID);
             if (authorizationId != AuthorizationEvent.NO_AUTHORIZATION_ID) {
                 AuthorizationIds.render(authorizationId, authorizationIdBytes, 0);
                 encoder.putBytes(38, this.authorizationId, 0, AuthorizationIds.LENGTH);
             }
-            encoder.putBytes(39, RESPONSE_CODES, 2 * responseCode, 2)
-                .copyFields(request, MessageTypes.ECHOED_AFTER_RESPONSE_CODE);
+            encoder.putBytes(39, RESPONSE_CODES, 2 * responseCode, 2);
+            echo(request, MessageTypes.ECHOED_AFTER_RESPONSE_CODE);
             final int messageLength = encoder.finish();
             format.writeLength(output, 0, messageLength);
             answer.writerIndex(headerBytes + messageLength);
@@ -77,6 +77,22 @@ final class ResponseEncoder {
         }
         finally {
             output.wrap(0, 0);
+        }
+    }
+
+    /**
+     * Echoes {@code numbers} from the request. A request answered 30 may hold malformed fields:
+     * those are left out, except the STAN, echoed as sent so the terminal can match the answer.
+     */
+    private void echo(final Iso8583Decoder request, final int[] numbers) {
+        if (!request.hasMalformedFields()) {
+            encoder.copyFields(request, numbers);
+            return;
+        }
+        for (final int number : numbers) {
+            if (number == MessageTypes.FIELD_11_SYSTEM_TRACE_AUDIT_NUMBER || !request.isMalformed(number)) {
+                encoder.copyField(request, number);
+            }
         }
     }
 

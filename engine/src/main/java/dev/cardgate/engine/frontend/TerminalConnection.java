@@ -1,12 +1,18 @@
 package dev.cardgate.engine.frontend;
 
+import java.security.cert.X509Certificate;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.net.ssl.SSLPeerUnverifiedException;
+
 import org.agrona.concurrent.UnsafeBuffer;
 
+import dev.cardgate.codec.Iso8583Decoder;
 import dev.cardgate.codec.framing.FrameFormat;
+import dev.cardgate.engine.config.TlsClientAuth;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
@@ -15,6 +21,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.timeout.IdleStateEvent;
 
@@ -22,7 +29,7 @@ import io.netty.handler.timeout.IdleStateEvent;
  * One terminal connection: cuts the byte stream into frames, hands each to its I/O thread's
  * {@link RequestSubmitter}, and keeps the connection inside its bounds.
  *
- * <p>Framing is done here rather than by the codec's FrameAssembler because the connection must
+ * <p>Framing is done here because the connection must
  * be able to stop between two frames of one read (in-flight bound reached, ring full) and resume
  * later with the rest: the bytes stay in Netty's (pooled) cumulation buffer, a frame whole in it
  * is read where it lies, and reading the socket stops, so the terminal's further bytes wait in
@@ -32,6 +39,15 @@ import io.netty.handler.timeout.IdleStateEvent;
  * {@code frontend.max-in-flight-per-connection} (it resumes at half), the ring was full (with
  * {@code stop-reading}; retried after a short pause), the outbound buffer is over its high
  * water mark (a terminal that does not read its answers), or the front-end is closing.
+ *
+ * <p>A frame that cannot be answered (a bad length header, no readable type or STAN) ends the
+ * connection, but not the requests taken before it: reading stops, further input is read and
+ * discarded (so the kernel does not reset the connection, which would drop answers already
+ * sent), and once every request taken has been answered and its answer written, the connection
+ * is closed as at shutdown ({@link #closeAfterAnswers}).
+ *
+ * <p>With mutual TLS, the client certificate names the terminals the connection may speak for
+ * ({@link TerminalIdentity}), resolved once when the handshake completes.
  *
  * <p>Threading: everything runs on the connection's I/O thread except {@link #requestAnswered()},
  * which the engine's reply thread calls; the in-flight count and the "waiting for answers" flag
@@ -56,7 +72,10 @@ final class TerminalConnection extends ChannelInboundHandlerAdapter {
     private final Runnable resumeAfterAnswers = this::resumeAfterAnswers;
     private final Runnable retryAfterRingFull = this::retryAfterRingFull;
     private final Runnable frameDeadlineCheck = this::checkFrameDeadline;
+    private final Runnable closeWhenAnswered = this::closeAfterAnsweredFault;
+    private final boolean identityRequired;
     private volatile boolean waitingForAnswers;
+    private volatile boolean closingAfterFault;
 
     private Channel channel;
     private RequestSubmitter submitter;
@@ -68,6 +87,8 @@ final class TerminalConnection extends ChannelInboundHandlerAdapter {
     private boolean frameCheckScheduled;
     private boolean taking;
     private boolean discardingInput;
+    private boolean closing;
+    private TerminalIdentity identity;
 
     TerminalConnection(final FrontEndContext context) {
         this.context = context;
@@ -75,6 +96,8 @@ final class TerminalConnection extends ChannelInboundHandlerAdapter {
         this.headerBytes = format.lengthHeader().bytes();
         this.maxInFlight = context.configuration().maxInFlightPerConnection();
         this.resumeAtInFlight = maxInFlight / 2;
+        this.identityRequired = context.configuration().tlsEnabled()
+            && context.configuration().tlsClientAuth() == TlsClientAuth.REQUIRE;
     }
 
     @Override
@@ -112,18 +135,27 @@ final class TerminalConnection extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(final ChannelHandlerContext handlerContext, final Object event) {
         if (event instanceof IdleStateEvent) {
+            if (discardingInput) {
+                // already closing: idle again while the terminal reads its last answers
+                return;
+            }
             context.counters().recordIdleConnectionClosed();
-            context.log().connectionClosed(this, "idle for " + context.configuration().idleTimeout().toMillis()
-                + " ms (frontend.idle-timeout-ms)");
-            handlerContext.close();
+            context.log().connectionClosed(this, FrontEndLog.Reason.IDLE, "idle for "
+                + context.configuration().idleTimeout().toMillis() + " ms (frontend.idle-timeout-ms)");
+            closeAfterFault();
             return;
+        }
+        if (event instanceof SslHandshakeCompletionEvent && ((SslHandshakeCompletionEvent)event).isSuccess()
+            && identityRequired) {
+            resolveIdentity();
         }
         handlerContext.fireUserEventTriggered(event);
     }
 
     @Override
     public void exceptionCaught(final ChannelHandlerContext handlerContext, final Throwable cause) {
-        context.log().connectionClosed(this, cause.getClass().getSimpleName() + ": " + cause.getMessage());
+        context.log().connectionClosed(this, FrontEndLog.Reason.TRANSPORT_ERROR,
+            cause.getClass().getSimpleName() + ": " + cause.getMessage());
         handlerContext.close();
     }
 
@@ -151,6 +183,15 @@ final class TerminalConnection extends ChannelInboundHandlerAdapter {
     void requestAnswered() {
         final int remaining = inFlight.decrementAndGet();
         context.inFlight().decrementAndGet();
+        if (remaining == 0 && closingAfterFault) {
+            // queued behind the task that writes this answer (the outbox's drain, or Netty's write)
+            try {
+                channel.eventLoop().execute(closeWhenAnswered);
+            }
+            catch (final RejectedExecutionException stopped) {
+                // the I/O thread has stopped (a shutdown past its deadline): it closed the connection
+            }
+        }
         if (waitingForAnswers && remaining <= resumeAtInFlight && resumeScheduled.compareAndSet(false, true)) {
             channel.eventLoop().execute(resumeAfterAnswers);
         }
@@ -223,7 +264,15 @@ final class TerminalConnection extends ChannelInboundHandlerAdapter {
      * at the latest.
      */
     void closeAfterAnswers(final long lingerNanos) {
-        channel.eventLoop().execute(() -> channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(flushed -> {
+        channel.eventLoop().execute(() -> closeOnce(lingerNanos));
+    }
+
+    private void closeOnce(final long lingerNanos) {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(flushed -> {
             if (!(channel instanceof DuplexChannel) || !channel.isActive()) {
                 channel.close();
                 return;
@@ -239,7 +288,59 @@ final class TerminalConnection extends ChannelInboundHandlerAdapter {
             else {
                 ((DuplexChannel)channel).shutdownOutput();
             }
-        }));
+        });
+    }
+
+    /**
+     * I/O thread: this connection is to be closed for what it sent; takes no more frames, reads
+     * and discards its input, and closes once every request it took has been answered (at once
+     * when none is in the engine), giving the terminal the frame timeout to read the answers.
+     */
+    private void closeAfterFault() {
+        pausedBy |= PAUSED_CLOSING;
+        discardingInput = true;
+        releaseCumulation();
+        updateReading();
+        closingAfterFault = true;
+        // the reply thread may have answered the last request between the flag and this read
+        if (inFlight.get() == 0) {
+            closeAfterAnsweredFault();
+        }
+    }
+
+    /** The terminal is given the frame timeout to read its last answers and close its side. */
+    private void closeAfterAnsweredFault() {
+        closeAfterAnswers(context.frameTimeoutNanos());
+    }
+
+    /** I/O thread: true when no client certificate is required, or the one presented names the request's terminal. */
+    boolean certificateNames(final Iso8583Decoder request) {
+        if (!identityRequired) {
+            return true;
+        }
+        if (identity == null) {
+            resolveIdentity();
+        }
+        return identity.permits(request);
+    }
+
+    /** The terminals the client certificate names; null without mutual TLS. */
+    TerminalIdentity identity() {
+        return identity;
+    }
+
+    private void resolveIdentity() {
+        if (identity != null) {
+            return;
+        }
+        final SslHandler tls = channel.pipeline().get(SslHandler.class);
+        try {
+            identity = TerminalIdentity.of((X509Certificate)tls.engine().getSession().getPeerCertificates()[0]);
+        }
+        catch (final SSLPeerUnverifiedException | RuntimeException noCertificate) {
+            // client-auth = require makes the handshake fail without one; this is a guard, naming nothing
+            identity = TerminalIdentity.none(noCertificate.toString());
+        }
     }
 
     /** Requests of this connection in the engine now. */
@@ -263,7 +364,7 @@ final class TerminalConnection extends ChannelInboundHandlerAdapter {
         finally {
             taking = false;
         }
-        if (cumulation != null && !cumulation.isReadable()) {
+        if (cumulation != null && (discardingInput || !cumulation.isReadable())) {
             releaseCumulation();
         }
         updateReading();
@@ -278,9 +379,7 @@ final class TerminalConnection extends ChannelInboundHandlerAdapter {
             }
             wrapView(readable);
             final int announced = format.lengthHeader().read(view, 0);
-            final String fault = lengthFault(announced);
-            if (fault != null) {
-                closeUnreadable(fault);
+            if (!lengthFits(announced)) {
                 return;
             }
             if (readable < headerBytes + announced) {
@@ -290,7 +389,7 @@ final class TerminalConnection extends ChannelInboundHandlerAdapter {
             partialFrameSince = 0;
             final int result = submitter.submit(this, view, headerBytes, announced);
             if (result == RequestSubmitter.UNREADABLE) {
-                channel.close();
+                closeAfterFault();
                 return;
             }
             if (result == RequestSubmitter.RETRY_LATER) {
@@ -305,24 +404,30 @@ final class TerminalConnection extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private String lengthFault(final int announced) {
+    /** True when {@code announced} can be a frame's length; else the connection is closing, logged and counted. */
+    private boolean lengthFits(final int announced) {
         if (announced < 0) {
-            return "length header is not a number";
+            closeUnreadable(FrontEndLog.Reason.LENGTH_NOT_A_NUMBER, "length header is not a number");
         }
-        if (announced <= format.fixedHeaderLength()) {
-            return "length header announces " + announced + " bytes, no room for a message";
+        else if (announced <= format.fixedHeaderLength()) {
+            closeUnreadable(FrontEndLog.Reason.LENGTH_TOO_SHORT, "length header announces " + announced
+                + " bytes, no room for a message");
         }
-        if (announced > format.maxFrameLength()) {
-            return "length header announces " + announced + " bytes, over frontend.max-frame-bytes = "
-                + format.maxFrameLength();
+        else if (announced > format.maxFrameLength()) {
+            closeUnreadable(FrontEndLog.Reason.LENGTH_OVER_MAXIMUM, "length header announces " + announced
+                + " bytes, over frontend.max-frame-bytes = " + format.maxFrameLength());
         }
-        return null;
+        else {
+            return true;
+        }
+        return false;
     }
 
-    private void closeUnreadable(final String fault) {
+    /** Nothing after a bad length can be trusted to start a frame: what was taken is answered, then the connection closes. */
+    private void closeUnreadable(final FrontEndLog.Reason reason, final String fault) {
         context.counters().recordFrameUnreadable();
-        context.log().unreadableFrame(this, fault);
-        channel.close();
+        context.log().connectionClosed(this, reason, "a frame cannot be read: " + fault);
+        closeAfterFault();
     }
 
     private void wrapView(final int readable) {
@@ -367,9 +472,9 @@ final class TerminalConnection extends ChannelInboundHandlerAdapter {
         final long waited = now - partialFrameSince;
         if (waited >= context.frameTimeoutNanos()) {
             context.counters().recordSlowSenderCut();
-            context.log().connectionClosed(this, "a frame did not arrive whole within "
+            context.log().connectionClosed(this, FrontEndLog.Reason.SLOW_SENDER, "a frame did not arrive whole within "
                 + context.configuration().frameTimeout().toMillis() + " ms (frontend.frame-timeout-ms)");
-            channel.close();
+            closeAfterFault();
             return;
         }
         frameCheckScheduled = true;

@@ -48,6 +48,7 @@ public final class EngineCounters {
     private final AtomicCounter idleConnectionsClosed;
     private final AtomicCounter answeredOverloaded;
     private final AtomicCounter readingPaused;
+    private final AtomicCounter terminalsNotInCertificate;
 
     private final AtomicCounter dryRunDeclines;
     private final AtomicCounter rulesReloads;
@@ -93,6 +94,7 @@ public final class EngineCounters {
         idleConnectionsClosed = total(countersManager, "connections.idle-closed");
         answeredOverloaded = total(countersManager, "answered.overloaded");
         readingPaused = total(countersManager, "reading.paused");
+        terminalsNotInCertificate = total(countersManager, "answered.terminal-not-in-certificate");
         dryRunDeclines = total(countersManager, "rules.dry-run-declines");
         rulesReloads = total(countersManager, "rules.reloads");
         connectionsOpen = countersManager.newCounter("connections.open", CounterTypes.GAUGE);
@@ -173,9 +175,14 @@ public final class EngineCounters {
         framesUnreadable.increment();
     }
 
-    /** Front-end I/O threads: a message of a type the engine does not handle (answered 12 if it has an answer). */
+    /** Front-end I/O threads: a message of a type the engine does not handle (answered 12, or closed when it has no answer). */
     public void recordUnsupportedMessageType() {
         unsupportedMessageTypes.increment();
+    }
+
+    /** Front-end I/O threads: a request for a terminal its client certificate does not name was answered 58. */
+    public void recordTerminalNotInCertificate() {
+        terminalsNotInCertificate.increment();
     }
 
     /** Front-end I/O threads: a connection was closed because a frame took too long to arrive. */
@@ -221,6 +228,10 @@ public final class EngineCounters {
 
     public long unsupportedMessageTypes() {
         return unsupportedMessageTypes.get();
+    }
+
+    public long terminalsNotInCertificate() {
+        return terminalsNotInCertificate.get();
     }
 
     public long slowSendersCut() {
@@ -425,7 +436,7 @@ public final class EngineCounters {
             + ", framesMalformed=" + framesMalformed() + ", framesUnreadable=" + framesUnreadable()
             + ", unsupportedMessageTypes=" + unsupportedMessageTypes() + ", slowSendersCut=" + slowSendersCut()
             + ", idleConnectionsClosed=" + idleConnectionsClosed() + ", answeredOverloaded=" + answeredOverloaded()
-            + ", readingPaused=" + readingPaused();
+            + ", readingPaused=" + readingPaused() + ", terminalsNotInCertificate=" + terminalsNotInCertificate();
     }
 
     @Override

@@ -5,9 +5,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.cert.Certificate;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -31,14 +32,30 @@ final class TestCertificates {
         this.store = store;
     }
 
-    /** Generates a key pair and certificate named {@code alias} in {@code folder}. */
+    /** Generates a key pair and certificate named {@code alias} (its subject CN) in {@code folder}. */
     static TestCertificates generate(final Path folder, final String alias) throws IOException, InterruptedException {
+        return generate(folder, alias, "", "");
+    }
+
+    /**
+     * As {@link #generate(Path, String)}, with keytool's extended key usage ({@code "clientAuth"},
+     * {@code "serverAuth,clientAuth"}; empty for none) and extra subject alternative names
+     * ({@code "uri:urn:..."}; empty for none).
+     */
+    static TestCertificates generate(final Path folder, final String alias, final String extendedKeyUsage,
+        final String alternativeNames) throws IOException, InterruptedException {
         final Path store = folder.resolve(alias + ".p12");
         final String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-        final Process process = new ProcessBuilder(List.of(keytool, "-genkeypair", "-alias", alias, "-keyalg", "EC",
-            "-groupname", "secp256r1", "-dname", "CN=" + alias, "-ext", "SAN=dns:localhost,ip:127.0.0.1",
+        final List<String> command = new ArrayList<>(List.of(keytool, "-genkeypair", "-alias", alias, "-keyalg", "EC",
+            "-groupname", "secp256r1", "-dname", "CN=" + alias,
+            "-ext", "SAN=dns:localhost,ip:127.0.0.1" + (alternativeNames.isEmpty() ? "" : "," + alternativeNames),
             "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(),
-            "-storepass", new String(STORE_PASSWORD)))
+            "-storepass", new String(STORE_PASSWORD)));
+        if (!extendedKeyUsage.isEmpty()) {
+            command.add("-ext");
+            command.add("EKU=" + extendedKeyUsage);
+        }
+        final Process process = new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(folder.resolve(alias + ".keytool.log").toFile())
             .start();
@@ -50,18 +67,28 @@ final class TestCertificates {
 
     /** Writes the certificate as PEM to {@code file}. */
     Path writeCertificatePem(final Path file) throws IOException, GeneralSecurityException {
-        final KeyStore keyStore = keyStore();
-        final Certificate certificate = keyStore.getCertificate(keyStore.aliases().nextElement());
-        Files.writeString(file, pem("CERTIFICATE", certificate.getEncoded()), StandardCharsets.US_ASCII);
+        return writeCertificatesPem(file, this);
+    }
+
+    /** Writes the certificates of {@code parties} as one PEM file (a trusted-certificates file). */
+    static Path writeCertificatesPem(final Path file, final TestCertificates... parties)
+        throws IOException, GeneralSecurityException {
+        final StringBuilder text = new StringBuilder();
+        for (final TestCertificates party : parties) {
+            final KeyStore keyStore = party.keyStore();
+            text.append(pem("CERTIFICATE", keyStore.getCertificate(keyStore.aliases().nextElement()).getEncoded()));
+        }
+        Files.writeString(file, text, StandardCharsets.US_ASCII);
         return file;
     }
 
-    /** Writes the private key as unencrypted PKCS#8 PEM to {@code file}. */
+    /** Writes the private key as unencrypted PKCS#8 PEM to {@code file}, owner-only (rw-------). */
     Path writePrivateKeyPem(final Path file) throws IOException, GeneralSecurityException {
         final KeyStore keyStore = keyStore();
         final String alias = keyStore.aliases().nextElement();
         Files.writeString(file, pem("PRIVATE KEY", keyStore.getKey(alias, STORE_PASSWORD).getEncoded()),
             StandardCharsets.US_ASCII);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         return file;
     }
 
