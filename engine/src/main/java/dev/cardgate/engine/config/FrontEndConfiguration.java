@@ -87,12 +87,13 @@ public final class FrontEndConfiguration {
     public static final Setting<Path> TLS_CERTIFICATE = SETTINGS.add("frontend.tls.certificate",
         SettingTypes.path("a file path"), Path.of("tls/certificate.pem"), "The server's certificate chain, PEM; relative to `data.dir`. Read only when TLS is on.");
     public static final Setting<Path> TLS_PRIVATE_KEY = SETTINGS.add("frontend.tls.private-key",
-        SettingTypes.path("a file path"), Path.of("tls/private-key.pem"), "The server's private key, PEM PKCS#8, unencrypted (keep the file owner-only); relative "
-            + "to `data.dir`.");
+        SettingTypes.path("a file path"), Path.of("tls/private-key.pem"), "The server's private key, PEM PKCS#8, unencrypted; must be owner-only (`chmod 600`), "
+            + "else start-up is refused; relative to `data.dir`.");
     public static final Setting<TlsClientAuth> TLS_CLIENT_AUTH = SETTINGS.add("frontend.tls.client-auth",
         SettingTypes.choice(TlsClientAuth::fromConfigName, TlsClientAuth::configName, "none or require"),
         TlsClientAuth.NONE, "`none`, or `require` for mutual TLS: a terminal must present a certificate signed by a "
-            + "trusted certificate.");
+            + "trusted certificate and issued for TLS clients, and may speak only for the terminals it names "
+            + "(docs/terminals.md).");
     public static final Setting<Path> TLS_TRUSTED_CERTIFICATES = SETTINGS.add("frontend.tls.trusted-certificates",
         SettingTypes.path("a file path"), Path.of("tls/trusted-clients.pem"), "PEM certificates trusted to sign terminal certificates (with `client-auth = require`); "
             + "relative to `data.dir`.");
