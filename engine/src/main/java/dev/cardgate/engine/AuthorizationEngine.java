@@ -239,6 +239,20 @@ public final class AuthorizationEngine implements AutoCloseable {
     static AuthorizationEngine launch(final EngineConfiguration configuration, final SegmentStorage journalStorage,
         final List<? extends DecidedEventListener> decidedEventListeners) {
         DataDirectory.createIfAbsent(configuration.dataDirectory());
+        final DataDirectoryLock lock = DataDirectoryLock.acquire(configuration.dataDirectory());
+        try {
+            return launchHolding(lock, configuration, journalStorage, decidedEventListeners);
+        }
+        catch (final RuntimeException failure) {
+            lock.close();
+            throw failure;
+        }
+    }
+
+    /** The rest of {@link #launch}, once this engine holds the data folder; {@code lock} is closed last. */
+    private static AuthorizationEngine launchHolding(final DataDirectoryLock lock,
+        final EngineConfiguration configuration, final SegmentStorage journalStorage,
+        final List<? extends DecidedEventListener> decidedEventListeners) {
         final CountersFile countersFile = CountersFile.create(
             configuration.dataDirectory().resolve(CountersFileDescriptor.FILE_NAME), SystemEpochClock.INSTANCE);
         final TokenKey tokenKey = configuration.tokenKeyHex() != null
@@ -251,7 +265,7 @@ public final class AuthorizationEngine implements AutoCloseable {
             terminals = TerminalRegistry.open(configuration.terminalFile(), configuration.terminalCapacity());
             final AuthorizationEngine engine = new AuthorizationEngine(configuration, tokenKey, blocklist,
                 blocklist.newLookup(), terminals, terminals.newLookup(), () -> tokenKey.newTokenizer()::tokenize,
-                List.of(blocklist, terminals), journalStorage, decidedEventListeners, countersFile);
+                List.of(lock, blocklist, terminals), journalStorage, decidedEventListeners, countersFile);
             engine.startControlChannel();
             return engine;
         }

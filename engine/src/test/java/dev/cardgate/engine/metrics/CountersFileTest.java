@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -81,27 +80,5 @@ class CountersFileTest {
         return AuthorizationRequestData.builder().systemTraceAuditNumber(stan).terminalId("TERM0001")
             .merchantId("MERCHANT0000001").expiryYearMonth(4912).amountMinor(1_250).currencyCode(978)
             .merchantCategoryCode(5411).countryCode(276).posEntryMode(51).build();
-    }
-
-    @Test
-    void aSecondEngineOnTheDataFolderOfALiveOneIsRefusedAndStartsOnceTheFirstHasStopped() throws Exception {
-        final EngineConfiguration configuration = EngineConfiguration.builder().dataDirectory(folder.resolve("data"))
-            .blocklistCapacity(100).terminalCapacity(100).build();
-        final Path file = folder.resolve("data").resolve(CountersFileDescriptor.FILE_NAME);
-        try (AuthorizationEngine first = AuthorizationEngine.launch(configuration)) {
-            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (CountersFileReader.heartbeatMillis(CountersFileReader.open(file).read()) <= 0) {
-                assertTrue(System.nanoTime() - deadline < 0, "the engine never published its heartbeat");
-                Thread.sleep(20);
-            }
-            final UncheckedIOException refused = assertThrows(UncheckedIOException.class,
-                () -> AuthorizationEngine.launch(configuration));
-            assertTrue(refused.getMessage().contains("is in use by the engine in process "
-                + ProcessHandle.current().pid()), refused.getMessage());
-            assertTrue(first.authorize("5105105105105100", request(1)).approved(), "the first engine goes on");
-        }
-        try (AuthorizationEngine second = AuthorizationEngine.launch(configuration)) {
-            assertTrue(Files.exists(file));
-        }
     }
 }
