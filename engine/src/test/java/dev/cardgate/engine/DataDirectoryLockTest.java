@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.cardgate.engine.config.EngineConfiguration;
-import dev.cardgate.engine.metrics.CountersFileDescriptor;
-import dev.cardgate.engine.metrics.CountersFileException;
-import dev.cardgate.engine.metrics.CountersFileReader;
+import dev.cardgate.engine.counters.CountersFileDescriptor;
+import dev.cardgate.engine.counters.CountersFileException;
+import dev.cardgate.engine.counters.CountersFileReader;
 
 /**
  * One engine per data folder, by an OS file lock the kernel drops when the engine dies: a second

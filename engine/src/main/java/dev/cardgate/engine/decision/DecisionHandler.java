@@ -5,7 +5,7 @@ import org.agrona.concurrent.EpochClock;
 import com.lmax.disruptor.EventHandler;
 
 import dev.cardgate.engine.event.AuthorizationEvent;
-import dev.cardgate.engine.metrics.StageLatency;
+import dev.cardgate.engine.counters.StageLatency;
 import dev.cardgate.engine.pipeline.EngineCounters;
 
 /**

@@ -11,7 +11,7 @@ import dev.cardgate.engine.config.JournalDurability;
 import dev.cardgate.engine.decision.EngineRules;
 import dev.cardgate.engine.event.AuthorizationEvent;
 import dev.cardgate.engine.event.DecisionReason;
-import dev.cardgate.engine.metrics.StageLatency;
+import dev.cardgate.engine.counters.StageLatency;
 import dev.cardgate.engine.pipeline.DistinctFailureLog;
 import dev.cardgate.engine.pipeline.EngineCounters;
 

@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.cardgate.engine.counters.CounterLabel;
+import dev.cardgate.engine.counters.CounterTypes;
+import dev.cardgate.engine.counters.CounterValue;
+
 /**
  * The text {@code cardgate stat} shows for one reading of the counters: each counter with its
  * value and, for totals, its rate per second since the previous reading (or, for the first,

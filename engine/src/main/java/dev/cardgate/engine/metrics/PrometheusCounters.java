@@ -7,6 +7,10 @@ import java.util.Map;
 
 import org.agrona.concurrent.status.CountersReader;
 
+import dev.cardgate.engine.counters.CounterLabel;
+import dev.cardgate.engine.counters.CounterTypes;
+import dev.cardgate.engine.counters.CounterValue;
+
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;

@@ -6,15 +6,15 @@ import org.agrona.concurrent.status.CountersManager;
 
 import dev.cardgate.engine.event.AuthorizationEvent;
 import dev.cardgate.engine.event.DecisionReason;
-import dev.cardgate.engine.metrics.CounterLabel;
-import dev.cardgate.engine.metrics.CounterTypes;
-import dev.cardgate.engine.metrics.CountersFile;
-import dev.cardgate.engine.metrics.EngineLatency;
+import dev.cardgate.engine.counters.CounterLabel;
+import dev.cardgate.engine.counters.CounterTypes;
+import dev.cardgate.engine.counters.CountersFile;
+import dev.cardgate.engine.counters.EngineLatency;
 
 /**
  * What the engine has done since launch, readable from any thread, and from another process:
  * each counter is an Agrona {@link AtomicCounter} in the engine's counters file (see {@link
- * dev.cardgate.engine.metrics.CountersFileDescriptor}), labelled as docs/observability.md lists.
+ * dev.cardgate.engine.counters.CountersFileDescriptor}), labelled as docs/observability.md lists.
  *
  * <p>Each counter names its writer: single-writer counters are bumped with a plain read and a
  * release store (no atomic read-modify-write on the decision thread); counters several threads

@@ -4,7 +4,7 @@ import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.Sequence;
 
 import dev.cardgate.engine.event.AuthorizationEvent;
-import dev.cardgate.engine.metrics.StageLatency;
+import dev.cardgate.engine.counters.StageLatency;
 
 /**
  * The last stage: hands each decided request to its {@link

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.cardgate.engine.AuthorizationEngine;
 import dev.cardgate.engine.config.EngineConfiguration;
+import dev.cardgate.engine.counters.CountersFile;
 import dev.cardgate.engine.frontend.FrontEnd;
 
 /**
