@@ -9,7 +9,7 @@ import dev.cardgate.engine.config.FrontEndConfiguration;
 import dev.cardgate.engine.config.RingFullBehaviour;
 import dev.cardgate.engine.event.AuthorizationEvent;
 import dev.cardgate.engine.event.DecisionListener;
-import dev.cardgate.engine.pipeline.EngineCounters;
+import dev.cardgate.engine.counters.ComponentCounters;
 
 /**
  * Takes one frame from a connection: decodes it, and either puts it in the engine's ring (claim,
@@ -38,7 +38,7 @@ final class RequestSubmitter {
     private final RequestFields fields;
     private final ResponseEncoder localAnswers;
     private final DecisionListener replyWriter;
-    private final EngineCounters counters;
+    private final ComponentCounters<FrontEndCounter> counters;
     private final FrontEndLog log;
     private final int fixedHeaderLength;
     private final boolean answerWhenFull;
@@ -50,7 +50,7 @@ final class RequestSubmitter {
         this.fields = new RequestFields(engine.newTokenizer());
         this.localAnswers = new ResponseEncoder(configuration.dialect(), configuration.frameFormat());
         this.replyWriter = replyWriter;
-        this.counters = engine.counters();
+        this.counters = engine.counters().component(FrontEndCounter.class);
         this.log = log;
         this.fixedHeaderLength = configuration.frameFormat().fixedHeaderLength();
         this.answerWhenFull = configuration.ringFullBehaviour() == RingFullBehaviour.ANSWER_91;
@@ -69,7 +69,7 @@ final class RequestSubmitter {
         }
         final int messageType = decoder.messageType();
         if (!MessageTypes.entersEngine(messageType)) {
-            counters.recordUnsupportedMessageType();
+            counters.increment(FrontEndCounter.MESSAGES_UNSUPPORTED);
             log.unsupportedMessageType(connection, messageType);
             answerHere(connection, frame, offset, length, RESPONSE_INVALID_TRANSACTION);
             return TAKEN;
@@ -80,7 +80,7 @@ final class RequestSubmitter {
         }
         if (sequence < 0) {
             if (sequence == AuthorizationEngine.RING_FULL) {
-                counters.recordAnsweredOverloaded();
+                counters.increment(FrontEndCounter.ANSWERED_OVERLOADED);
             }
             answerHere(connection, frame, offset, length, RESPONSE_SYSTEM_UNAVAILABLE);
             return TAKEN;
@@ -103,11 +103,11 @@ final class RequestSubmitter {
         final int messageType = decoder.messageType();
         if (messageType < 0 || !decoder.hasField(MessageTypes.FIELD_11_SYSTEM_TRACE_AUDIT_NUMBER)
             || MessageTypes.responseType(messageType) < 0) {
-            counters.recordFrameUnreadable();
+            counters.increment(FrontEndCounter.FRAMES_UNREADABLE);
             log.unreadableFrame(connection, malformed.getMessage());
             return UNREADABLE;
         }
-        counters.recordFrameMalformed();
+        counters.increment(FrontEndCounter.FRAMES_MALFORMED);
         log.malformedFrame(connection, decoder, malformed.getMessage());
         answerHere(connection, frame, offset, length, RESPONSE_FORMAT_ERROR);
         return TAKEN;

@@ -112,7 +112,7 @@ final class TerminalConnection extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(final ChannelHandlerContext handlerContext, final Object event) {
         if (event instanceof IdleStateEvent) {
-            context.counters().recordIdleConnectionClosed();
+            context.counters().increment(FrontEndCounter.IDLE_CLOSED);
             context.log().connectionClosed(this, "idle for " + context.configuration().idleTimeout().toMillis()
                 + " ms (frontend.idle-timeout-ms)");
             handlerContext.close();
@@ -320,7 +320,7 @@ final class TerminalConnection extends ChannelInboundHandlerAdapter {
     }
 
     private void closeUnreadable(final String fault) {
-        context.counters().recordFrameUnreadable();
+        context.counters().increment(FrontEndCounter.FRAMES_UNREADABLE);
         context.log().unreadableFrame(this, fault);
         channel.close();
     }
@@ -366,7 +366,7 @@ final class TerminalConnection extends ChannelInboundHandlerAdapter {
         }
         final long waited = now - partialFrameSince;
         if (waited >= context.frameTimeoutNanos()) {
-            context.counters().recordSlowSenderCut();
+            context.counters().increment(FrontEndCounter.SLOW_SENDERS_CUT);
             context.log().connectionClosed(this, "a frame did not arrive whole within "
                 + context.configuration().frameTimeout().toMillis() + " ms (frontend.frame-timeout-ms)");
             channel.close();
@@ -403,7 +403,7 @@ final class TerminalConnection extends ChannelInboundHandlerAdapter {
     private void pause(final int reason) {
         if ((pausedBy & reason) == 0) {
             pausedBy |= reason;
-            context.counters().recordReadingPaused();
+            context.counters().increment(FrontEndCounter.READING_PAUSED);
         }
     }
 

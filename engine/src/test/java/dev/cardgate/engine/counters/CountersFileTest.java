@@ -19,8 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.cardgate.engine.AuthorizationEngine;
 import dev.cardgate.engine.AuthorizationRequestData;
 import dev.cardgate.engine.config.EngineConfiguration;
+import dev.cardgate.engine.decision.DecisionCounter;
 import dev.cardgate.engine.event.DecisionReason;
 import dev.cardgate.engine.files.OwnerOnlyFiles;
+import dev.cardgate.engine.journal.JournalCounter;
+import dev.cardgate.engine.pipeline.PipelineCounter;
 
 /**
  * The engine's counters file: owner-only in the data folder, laid out so that an Agrona
@@ -53,11 +56,14 @@ class CountersFileTest {
             assertEquals(5, value(values, "approvals"));
             assertEquals(1, value(values, "declines.by-reason reason=INVALID_CARD_NUMBER"));
             assertEquals(1, value(values, "declines.by-code code=14"));
-            assertEquals(engine.counters().journaled(), value(values, "journal.records"));
+            assertEquals(engine.counters().value(JournalCounter.RECORDS), value(values, "journal.records"));
             assertEquals(6, value(values, "journal.position"));
-            assertEquals(1, engine.counters().declines(DecisionReason.INVALID_CARD_NUMBER));
-            assertEquals(1, engine.counters().declinesWithCode(14));
-            assertEquals(6, engine.counters().requests());
+            assertEquals(6, engine.counters().value(PipelineCounter.REQUESTS));
+            assertEquals(5, engine.counters().value(DecisionCounter.APPROVALS));
+            final CounterValue approvals = values.stream().filter(value -> value.label().equals("approvals"))
+                .findFirst().orElseThrow();
+            assertEquals(DecisionCounter.APPROVALS.id(), approvals.descriptorId(), "the key holds the descriptor's id");
+            assertEquals(CounterTypes.TOTAL, approvals.typeId());
         }
     }
 
