@@ -29,7 +29,7 @@ public final class DataDirectoryLock implements AutoCloseable {
     /** The lock file's name in the data folder. */
     public static final String FILE_NAME = "engine.lock";
 
-    /** Lock files this JVM holds, as absolute normalized paths. */
+    /** Lock files this JVM holds, by the real path of their folder. */
     private static final Set<Path> HELD_IN_THIS_PROCESS = ConcurrentHashMap.newKeySet();
 
     private final Path file;
@@ -50,7 +50,15 @@ public final class DataDirectoryLock implements AutoCloseable {
      *                              and that engine's process id), or the lock file cannot be written
      */
     public static DataDirectoryLock acquire(final Path dataDirectory) {
-        final Path file = dataDirectory.resolve(FILE_NAME).toAbsolutePath().normalize();
+        final Path file;
+        try {
+            // the real path, so that two names of one folder are one entry of HELD_IN_THIS_PROCESS
+            file = dataDirectory.toRealPath().resolve(FILE_NAME);
+        }
+        catch (final IOException failure) {
+            throw new UncheckedIOException("cannot lock the data folder " + dataDirectory.toAbsolutePath() + ": "
+                + failure.getMessage(), failure);
+        }
         if (!HELD_IN_THIS_PROCESS.add(file)) {
             throw inUse(dataDirectory, ProcessHandle.current().pid());
         }

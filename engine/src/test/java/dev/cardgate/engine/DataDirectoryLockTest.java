@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +51,31 @@ class DataDirectoryLockTest {
         }
         try (AuthorizationEngine second = AuthorizationEngine.launch(configuration)) {
             assertTrue(second.authorize("5105105105105100", TestEngines.request(2)).approved());
+        }
+    }
+
+    @Test
+    void aSecondEngineReachingTheFolderThroughASymbolicLinkIsRefusedAndTheFirstKeepsItsLock() throws Exception {
+        final EngineConfiguration configuration = configuration();
+        try (AuthorizationEngine first = AuthorizationEngine.launch(configuration)) {
+            final Path link = Files.createSymbolicLink(folder.resolve("link"), dataDirectory());
+            final EngineConfiguration throughLink = EngineConfiguration.builder().dataDirectory(link)
+                .blocklistCapacity(100).terminalCapacity(100).build();
+            final UncheckedIOException refused = assertThrows(UncheckedIOException.class,
+                () -> AuthorizationEngine.launch(throughLink));
+            assertTrue(refused.getMessage().contains("is in use by the engine in process "
+                + ProcessHandle.current().pid()), refused.getMessage());
+            final Process child = startChild(List.of());
+            try {
+                assertTrue(firstLine(child).startsWith(LockedEngineProcess.REFUSED),
+                    "another process is refused too: the refusal in this JVM did not drop the first engine's lock");
+                assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+                assertEquals(1, child.exitValue());
+            }
+            finally {
+                child.destroyForcibly();
+            }
+            assertTrue(first.authorize("5105105105105100", TestEngines.request(1)).approved());
         }
     }
 
