@@ -1,5 +1,6 @@
 package dev.cardgate.engine.counters;
 
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -86,12 +87,13 @@ public final class CounterRegistry {
         return byCounterId.get(counterId);
     }
 
-    /** Every declared counter with its value, in allocation order: the engine's summary line. */
+    /** Every declared counter with its value, by descriptor id (so by component): the engine's summary line. */
     @Override
     public synchronized String toString() {
         final StringBuilder text = new StringBuilder();
-        declared.forEach((descriptor, counter) ->
-            text.append(text.length() == 0 ? "" : ", ").append(descriptor.label()).append('=').append(counter.get()));
+        declared.entrySet().stream().sorted(Comparator.comparingInt(entry -> entry.getKey().id()))
+            .forEach(entry -> text.append(text.length() == 0 ? "" : ", ").append(entry.getKey().label()).append('=')
+                .append(entry.getValue().get()));
         return text.toString();
     }
 
