@@ -10,7 +10,6 @@ import java.util.function.Supplier;
 
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.SystemEpochClock;
-import org.agrona.concurrent.status.CountersReader;
 
 import dev.cardgate.engine.blocklist.BlocklistLookup;
 import dev.cardgate.engine.blocklist.BlocklistStore;
@@ -35,14 +34,15 @@ import dev.cardgate.engine.event.DecisionListener;
 import dev.cardgate.engine.event.DecisionReason;
 import dev.cardgate.engine.event.PanParts;
 import dev.cardgate.engine.journal.FileSegmentStorage;
+import dev.cardgate.engine.journal.JournalCounter;
 import dev.cardgate.engine.journal.Journal;
 import dev.cardgate.engine.journal.SegmentStorage;
-import dev.cardgate.engine.metrics.CountersFile;
-import dev.cardgate.engine.metrics.CountersFileDescriptor;
-import dev.cardgate.engine.metrics.MetricsAgent;
+import dev.cardgate.engine.counters.CounterRegistry;
+import dev.cardgate.engine.counters.CountersFile;
+import dev.cardgate.engine.counters.CountersFileDescriptor;
+import dev.cardgate.engine.counters.MetricsAgent;
 import dev.cardgate.engine.pipeline.AuthorizationPipeline;
 import dev.cardgate.engine.pipeline.DistinctFailureLog;
-import dev.cardgate.engine.pipeline.EngineCounters;
 import dev.cardgate.engine.rules.ActiveRules;
 import dev.cardgate.engine.rules.MessageRouter;
 import dev.cardgate.engine.rules.PolicyCheck;
@@ -100,7 +100,7 @@ public final class AuthorizationEngine implements AutoCloseable {
     private final Logger logger = System.getLogger("dev.cardgate.engine");
     private final EngineConfiguration configuration;
     private final CountersFile countersFile;
-    private final EngineCounters counters;
+    private final CounterRegistry counters;
     private final AgentRunner metricsRunner;
     private final DistinctFailureLog failureLog = new DistinctFailureLog(logger);
     private final DecisionChain decisionChain;
@@ -156,7 +156,7 @@ public final class AuthorizationEngine implements AutoCloseable {
         final List<? extends DecidedEventListener> extraDecidedListeners, final CountersFile countersFile) {
         this.configuration = configuration;
         this.countersFile = countersFile;
-        this.counters = new EngineCounters(countersFile.countersManager());
+        this.counters = new CounterRegistry(countersFile.countersManager());
         this.tokenKey = tokenKey;
         this.blocklist = blocklist;
         this.terminalRegistry = terminalRegistry;
@@ -212,9 +212,10 @@ public final class AuthorizationEngine implements AutoCloseable {
                 new DecisionFailureHandler(configuration.clock(), counters, failureLog), journal.stage(),
                 journal.stageFailureHandler(), journal.health(), counters, failureLog, logger);
         pipeline.start();
-        metricsRunner = new MetricsAgent(configuration.engineName(), countersFile.countersManager(),
+        metricsRunner = new MetricsAgent(configuration.engineName(), counters,
             SystemEpochClock.INSTANCE, METRICS_INTERVAL_MILLIS, pipeline::inFlight,
-            () -> journal == null ? 0 : counters.journalPosition() - counters.journalSyncedPosition(),
+            () -> journal == null ? 0 : counters.value(JournalCounter.POSITION)
+                - counters.value(JournalCounter.SYNCED_POSITION),
             counters.latency()).start(failure -> failureLog.record("metrics", failure));
         logger.log(Level.INFO, () -> "engine " + configuration.engineName() + " started, checks "
             + decisionChain.ruleNamesInOrder() + ", threads " + pipeline.threadNames() + "\n" + configuration);
@@ -240,6 +241,20 @@ public final class AuthorizationEngine implements AutoCloseable {
         final List<? extends DecidedEventListener> decidedEventListeners) {
         LaunchPreconditions.check(configuration);
         DataDirectory.createIfAbsent(configuration.dataDirectory());
+        final DataDirectoryLock lock = DataDirectoryLock.acquire(configuration.dataDirectory());
+        try {
+            return launchHolding(lock, configuration, journalStorage, decidedEventListeners);
+        }
+        catch (final RuntimeException failure) {
+            lock.close();
+            throw failure;
+        }
+    }
+
+    /** The rest of {@link #launch}, once this engine holds the data folder; {@code lock} is closed last. */
+    private static AuthorizationEngine launchHolding(final DataDirectoryLock lock,
+        final EngineConfiguration configuration, final SegmentStorage journalStorage,
+        final List<? extends DecidedEventListener> decidedEventListeners) {
         final CountersFile countersFile = CountersFile.create(
             configuration.dataDirectory().resolve(CountersFileDescriptor.FILE_NAME), SystemEpochClock.INSTANCE);
         final TokenKey tokenKey = configuration.tokenKeyHex() != null
@@ -252,7 +267,7 @@ public final class AuthorizationEngine implements AutoCloseable {
             terminals = TerminalRegistry.open(configuration.terminalFile(), configuration.terminalCapacity());
             final AuthorizationEngine engine = new AuthorizationEngine(configuration, tokenKey, blocklist,
                 blocklist.newLookup(), terminals, terminals.newLookup(), () -> tokenKey.newTokenizer()::tokenize,
-                List.of(blocklist, terminals), journalStorage, decidedEventListeners, countersFile);
+                List.of(lock, blocklist, terminals), journalStorage, decidedEventListeners, countersFile);
             engine.startControlChannel();
             return engine;
         }
@@ -376,19 +391,14 @@ public final class AuthorizationEngine implements AutoCloseable {
         return submit(sequence, token, pan, request);
     }
 
-    /** What the engine has done since launch. */
-    public EngineCounters counters() {
+    /** What the engine has done since launch: each component's counters, by its descriptors. */
+    public CounterRegistry counters() {
         return counters;
     }
 
     /** The file the counters are published in for other processes; null when they are in memory only. */
     public java.nio.file.Path countersFile() {
         return countersFile.file();
-    }
-
-    /** The counters themselves, for a reader in this process (the HTTP endpoint). */
-    public CountersReader countersReader() {
-        return countersFile.countersManager();
     }
 
     /**

@@ -25,6 +25,8 @@ import dev.cardgate.engine.decision.CardNumberCheck;
 import dev.cardgate.engine.decision.EngineRules;
 import dev.cardgate.engine.event.DecisionReason;
 import dev.cardgate.engine.token.CardToken;
+import dev.cardgate.engine.decision.DecisionCounter;
+import dev.cardgate.engine.pipeline.PipelineCounter;
 
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class AuthorizationEngineTest {
@@ -71,8 +73,8 @@ class AuthorizationEngineTest {
         try (AuthorizationEngine engine = TestEngines.launch(blocklist, settings -> settings)) {
             assertEquals(43, engine.authorize(BLOCKED_CARD, TestEngines.request(1)).responseCode());
             assertEquals(0, engine.authorize(CLEAN_CARD, TestEngines.request(2)).responseCode());
-            assertEquals(1, engine.counters().approved());
-            assertEquals(1, engine.counters().declined());
+            assertEquals(1, engine.counters().value(DecisionCounter.APPROVALS));
+            assertEquals(1, engine.counters().value(DecisionCounter.DECLINES));
         }
     }
 
@@ -105,7 +107,7 @@ class AuthorizationEngineTest {
             }
             assertTrue(engine.authorize(CLEAN_CARD, TestEngines.request(4)).approved());
 
-            assertEquals(3, engine.counters().stageFailures());
+            assertEquals(3, engine.counters().value(PipelineCounter.STAGE_FAILURES));
             assertEquals(1, engine.distinctFailures().size());
             final String failure = engine.distinctFailures().keySet().iterator().next();
             assertTrue(failure.contains("corrupt blocklist entry"), failure);
@@ -161,7 +163,7 @@ class AuthorizationEngineTest {
 
             assertEquals(AuthorizationEngine.RING_FULL, sequence);
             assertEquals(16, accepted);
-            assertEquals(1, engine.counters().refusedRingFull());
+            assertEquals(1, engine.counters().value(PipelineCounter.REFUSED_RING_FULL));
             final Decision overloaded = engine.authorizeAsync(CLEAN_CARD, TestEngines.request(9)).getNow(null);
             assertEquals(DecisionReason.SYSTEM_OVERLOADED, overloaded.reason());
             assertEquals("91", overloaded.responseCodeText());
@@ -204,7 +206,7 @@ class AuthorizationEngineTest {
         assertTrue(queued.getNow(null).approved());
         assertEquals(1, store.closes.get());
         assertEquals(0, engine.inFlight());
-        assertTrue(engine.counters().refusedShuttingDown() >= 3);
+        assertTrue(engine.counters().value(PipelineCounter.REFUSED_SHUTTING_DOWN) >= 3);
     }
 
     @Test
@@ -232,7 +234,7 @@ class AuthorizationEngineTest {
             assertEquals(0, second.authorize(BLOCKED_CARD, TestEngines.request(1)).responseCode());
             first.close();
             assertTrue(second.authorize(CLEAN_CARD, TestEngines.request(2)).approved());
-            assertEquals(2, second.counters().approved());
+            assertEquals(2, second.counters().value(DecisionCounter.APPROVALS));
         }
     }
 
@@ -246,7 +248,7 @@ class AuthorizationEngineTest {
             engine.publish(sequence);
 
             assertTrue(engine.authorize(CLEAN_CARD, TestEngines.request(5)).approved());
-            assertEquals(1, engine.counters().listenerFailures());
+            assertEquals(1, engine.counters().value(PipelineCounter.LISTENER_FAILURES));
             while (engine.inFlight() > 0) {
                 Thread.onSpinWait(); // the slots are freed just after the last listener returns
             }

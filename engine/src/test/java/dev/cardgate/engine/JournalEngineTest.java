@@ -29,6 +29,8 @@ import dev.cardgate.engine.journal.JournalException;
 import dev.cardgate.engine.journal.JournalQuery;
 import dev.cardgate.engine.journal.JournalReader;
 import dev.cardgate.engine.token.CardToken;
+import dev.cardgate.engine.journal.JournalCounter;
+import dev.cardgate.engine.pipeline.PipelineCounter;
 
 /** The journal inside a running engine: ack-after-sync, failure answers, replay on start. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -53,8 +55,8 @@ class JournalEngineTest {
         };
         try (AuthorizationEngine engine = launch(storage, settings -> settings.threadLayout(layout), List.of())) {
             submit(engine, 5_000, listener, answered);
-            assertEquals(5_000, engine.counters().journaled());
-            assertTrue(engine.counters().journalSyncs() > 0);
+            assertEquals(5_000, engine.counters().value(JournalCounter.RECORDS));
+            assertTrue(engine.counters().value(JournalCounter.SYNCS) > 0);
         }
         assertEquals(0, early.get(), early.get() + " answers left before their record was synced");
         assertEquals(5_000, new JournalReader(dataDirectory.resolve("journal"), problem -> { })
@@ -77,12 +79,12 @@ class JournalEngineTest {
             submit(engine, 10, listener, answered);
             storage.failFromNowOn();
             submit(engine, 10, listener, answered);
-            assertTrue(engine.counters().journalFailures() > 0);
-            assertEquals(10, engine.counters().approvalsWithheldByJournal());
+            assertTrue(engine.counters().value(JournalCounter.FAILURES) > 0);
+            assertEquals(10, engine.counters().value(JournalCounter.APPROVALS_WITHHELD));
             storage.heal();
             Thread.sleep(100);
             submit(engine, 10, listener, answered);
-            assertEquals(1, engine.counters().journalRecoveries());
+            assertEquals(1, engine.counters().value(JournalCounter.RECOVERIES));
             assertTrue(engine.distinctFailures().keySet().stream().anyMatch(key -> key.contains("No space left")));
         }
         synchronized (codes) {
@@ -118,7 +120,7 @@ class JournalEngineTest {
             assertEquals(91, refused.responseCode());
             assertEquals(EngineRules.JOURNAL_UNAVAILABLE, refused.ruleId());
             assertEquals(AuthorizationEngine.JOURNAL_UNAVAILABLE, engine.tryClaim());
-            assertTrue(engine.counters().refusedJournalUnavailable() >= 2);
+            assertTrue(engine.counters().value(PipelineCounter.REFUSED_JOURNAL_UNAVAILABLE) >= 2);
             storage.heal();
             Thread.sleep(250);
             assertEquals(0, engine.authorize(CLEAN_PAN, TestEngines.request(8)).responseCode(),
@@ -166,10 +168,10 @@ class JournalEngineTest {
             .intervalMillis(5)), List.of())) {
             submit(engine, 100, event -> answered.incrementAndGet(), answered);
             final long deadline = System.nanoTime() + 5_000_000_000L;
-            while (engine.counters().journalSyncs() == 0 && System.nanoTime() < deadline) {
+            while (engine.counters().value(JournalCounter.SYNCS) == 0 && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }
-            assertTrue(engine.counters().journalSyncs() > 0, "the idle journal was synced");
+            assertTrue(engine.counters().value(JournalCounter.SYNCS) > 0, "the idle journal was synced");
             assertEquals(1, storage.forces(), "the journal thread synced only the new segment's header, no records");
         }
     }

@@ -100,7 +100,7 @@ final class ServeCommand implements Callable<Integer> {
             return null;
         }
         return MetricsHttpEndpoint.start(settings.metricsHttpAddress(), settings.metricsHttpPort(),
-            engine.countersReader(), new EngineReadiness(engine, frontEnd));
+            engine.counters(), new EngineReadiness(engine, frontEnd));
     }
 
     private static void printStarted(final PrintStream out, final EngineConfiguration configuration,

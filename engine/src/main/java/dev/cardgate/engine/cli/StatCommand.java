@@ -9,12 +9,12 @@ import java.util.concurrent.Callable;
 
 import dev.cardgate.engine.config.ConfigurationException;
 import dev.cardgate.engine.config.EngineConfiguration;
-import dev.cardgate.engine.metrics.CounterValue;
-import dev.cardgate.engine.metrics.CountersFileDescriptor;
-import dev.cardgate.engine.metrics.CountersFileException;
-import dev.cardgate.engine.metrics.CountersFileReader;
+import dev.cardgate.engine.counters.CounterValue;
+import dev.cardgate.engine.counters.CountersFileDescriptor;
+import dev.cardgate.engine.counters.CountersFileException;
+import dev.cardgate.engine.counters.CountersFileReader;
 import dev.cardgate.engine.metrics.CountersTable;
-import dev.cardgate.engine.metrics.MetricsAgent;
+import dev.cardgate.engine.counters.MetricsAgent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -7,7 +7,9 @@ import com.lmax.disruptor.ExceptionHandler;
 import dev.cardgate.engine.event.AuthorizationEvent;
 import dev.cardgate.engine.event.DecisionReason;
 import dev.cardgate.engine.pipeline.DistinctFailureLog;
-import dev.cardgate.engine.pipeline.EngineCounters;
+import dev.cardgate.engine.counters.ComponentCounters;
+import dev.cardgate.engine.counters.CounterRegistry;
+import dev.cardgate.engine.pipeline.PipelineCounter;
 
 /**
  * What happens when deciding one request fails (a corrupt map entry, a bug): the request is
@@ -20,13 +22,13 @@ import dev.cardgate.engine.pipeline.EngineCounters;
  */
 public final class DecisionFailureHandler implements ExceptionHandler<AuthorizationEvent> {
     private final EpochClock clock;
-    private final EngineCounters counters;
+    private final ComponentCounters<PipelineCounter> counters;
     private final DistinctFailureLog failureLog;
 
-    public DecisionFailureHandler(final EpochClock clock, final EngineCounters counters,
+    public DecisionFailureHandler(final EpochClock clock, final CounterRegistry counters,
         final DistinctFailureLog failureLog) {
         this.clock = clock;
-        this.counters = counters;
+        this.counters = counters.component(PipelineCounter.class);
         this.failureLog = failureLog;
     }
 
@@ -35,7 +37,7 @@ public final class DecisionFailureHandler implements ExceptionHandler<Authorizat
         if (event != null) {
             event.decline(DecisionReason.SYSTEM_MALFUNCTION, EngineRules.STAGE_FAILURE, clock.time());
         }
-        counters.recordStageFailure();
+        counters.increment(PipelineCounter.STAGE_FAILURES);
         failureLog.record("decision", failure);
     }
 

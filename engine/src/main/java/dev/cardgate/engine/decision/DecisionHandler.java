@@ -5,8 +5,9 @@ import org.agrona.concurrent.EpochClock;
 import com.lmax.disruptor.EventHandler;
 
 import dev.cardgate.engine.event.AuthorizationEvent;
-import dev.cardgate.engine.metrics.StageLatency;
-import dev.cardgate.engine.pipeline.EngineCounters;
+import dev.cardgate.engine.counters.StageLatency;
+import dev.cardgate.engine.counters.ComponentCounters;
+import dev.cardgate.engine.counters.CounterRegistry;
 
 /**
  * The first stage of the ring: decides each request with the {@link DecisionChain}.
@@ -22,7 +23,7 @@ public final class DecisionHandler implements EventHandler<AuthorizationEvent> {
     private final EpochClock clock;
     private final DecisionChain chain;
     private final AuthorizationIdGenerator authorizationIds;
-    private final EngineCounters counters;
+    private final ComponentCounters<DecisionCounter> counters;
     private final StageLatency latency;
     private final DecisionPrelude prelude;
     private final DecidedEventListener decidedListener;
@@ -32,12 +33,12 @@ public final class DecisionHandler implements EventHandler<AuthorizationEvent> {
      * @param decidedListener told of every decision (the risk state); null for none
      */
     public DecisionHandler(final EpochClock clock, final DecisionChain chain,
-        final AuthorizationIdGenerator authorizationIds, final EngineCounters counters,
+        final AuthorizationIdGenerator authorizationIds, final CounterRegistry counters,
         final DecisionPrelude prelude, final DecidedEventListener decidedListener) {
         this.clock = clock;
         this.chain = chain;
         this.authorizationIds = authorizationIds;
-        this.counters = counters;
+        this.counters = counters.component(DecisionCounter.class);
         this.latency = counters.latency().decision();
         this.prelude = prelude;
         this.decidedListener = decidedListener;
@@ -55,10 +56,10 @@ public final class DecisionHandler implements EventHandler<AuthorizationEvent> {
             decidedListener.onDecided(event);
         }
         if (event.approved()) {
-            counters.recordApproved();
+            counters.increment(DecisionCounter.APPROVALS);
         }
         else if (event.reason().isDecline()) {
-            counters.recordDeclined();
+            counters.increment(DecisionCounter.DECLINES);
         }
         latency.record(System.nanoTime() - startNanos);
     }

@@ -36,16 +36,17 @@ final class ConnectionInitializer extends ChannelInitializer<SocketChannel> {
     protected void initChannel(final SocketChannel channel) {
         if (openConnections.incrementAndGet() > maxConnections) {
             openConnections.decrementAndGet();
-            context.counters().recordConnectionRefused();
+            context.counters().increment(FrontEndCounter.CONNECTIONS_REFUSED);
             context.log().connectionClosed("connection " + channel.remoteAddress(), FrontEndLog.Reason.CONNECTION_LIMIT,
                 maxConnections + " connections are open (frontend.max-connections)");
             channel.close();
             return;
         }
-        context.counters().recordConnectionAccepted();
+        context.counters().increment(FrontEndCounter.CONNECTIONS_ACCEPTED);
+        context.counters().increment(FrontEndCounter.CONNECTIONS_OPEN);
         channel.closeFuture().addListener(closed -> {
             openConnections.decrementAndGet();
-            context.counters().recordConnectionClosed();
+            context.counters().decrement(FrontEndCounter.CONNECTIONS_OPEN);
         });
         openChannels.add(channel);
         if (tls != null) {

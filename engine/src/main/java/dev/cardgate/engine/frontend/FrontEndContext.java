@@ -6,7 +6,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.cardgate.codec.framing.FrameFormat;
 import dev.cardgate.engine.config.FrontEndConfiguration;
-import dev.cardgate.engine.pipeline.EngineCounters;
+import dev.cardgate.engine.counters.ComponentCounters;
+import dev.cardgate.engine.counters.CounterRegistry;
 import io.netty.channel.EventLoop;
 
 /**
@@ -19,18 +20,18 @@ import io.netty.channel.EventLoop;
 final class FrontEndContext {
     private final FrontEndConfiguration configuration;
     private final FrameFormat frameFormat;
-    private final EngineCounters counters;
+    private final ComponentCounters<FrontEndCounter> counters;
     private final FrontEndLog log;
     private final Map<EventLoop, RequestSubmitter> submitters;
     private final Map<EventLoop, AnswerOutbox> outboxes;
     private final AtomicLong inFlight = new AtomicLong();
     private final long frameTimeoutNanos;
 
-    FrontEndContext(final FrontEndConfiguration configuration, final EngineCounters counters, final FrontEndLog log,
+    FrontEndContext(final FrontEndConfiguration configuration, final CounterRegistry counters, final FrontEndLog log,
         final Map<EventLoop, RequestSubmitter> submitters, final Map<EventLoop, AnswerOutbox> outboxes) {
         this.configuration = configuration;
         this.frameFormat = configuration.frameFormat();
-        this.counters = counters;
+        this.counters = counters.component(FrontEndCounter.class);
         this.log = log;
         this.submitters = new IdentityHashMap<>(submitters);
         this.outboxes = new IdentityHashMap<>(outboxes);
@@ -45,7 +46,7 @@ final class FrontEndContext {
         return frameFormat;
     }
 
-    EngineCounters counters() {
+    ComponentCounters<FrontEndCounter> counters() {
         return counters;
     }
 

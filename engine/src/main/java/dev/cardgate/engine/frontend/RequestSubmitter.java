@@ -9,7 +9,7 @@ import dev.cardgate.engine.config.FrontEndConfiguration;
 import dev.cardgate.engine.config.RingFullBehaviour;
 import dev.cardgate.engine.event.AuthorizationEvent;
 import dev.cardgate.engine.event.DecisionListener;
-import dev.cardgate.engine.pipeline.EngineCounters;
+import dev.cardgate.engine.counters.ComponentCounters;
 import dev.cardgate.engine.token.SafeEcho;
 
 /**
@@ -44,7 +44,7 @@ final class RequestSubmitter {
     private final RequestFields fields;
     private final ResponseEncoder localAnswers;
     private final DecisionListener replyWriter;
-    private final EngineCounters counters;
+    private final ComponentCounters<FrontEndCounter> counters;
     private final FrontEndLog log;
     private final int fixedHeaderLength;
     private final boolean answerWhenFull;
@@ -56,7 +56,7 @@ final class RequestSubmitter {
         this.fields = new RequestFields(engine.newTokenizer());
         this.localAnswers = new ResponseEncoder(configuration.dialect(), configuration.frameFormat());
         this.replyWriter = replyWriter;
-        this.counters = engine.counters();
+        this.counters = engine.counters().component(FrontEndCounter.class);
         this.log = log;
         this.fixedHeaderLength = configuration.frameFormat().fixedHeaderLength();
         this.answerWhenFull = configuration.ringFullBehaviour() == RingFullBehaviour.ANSWER_91;
@@ -75,19 +75,19 @@ final class RequestSubmitter {
         }
         final int messageType = decoder.messageType();
         if (MessageTypes.responseType(messageType) < 0) {
-            counters.recordUnsupportedMessageType();
+            counters.increment(FrontEndCounter.MESSAGES_UNSUPPORTED);
             log.connectionClosed(connection, FrontEndLog.Reason.TYPE_WITHOUT_ANSWER, "message type "
                 + String.format("%04d", messageType) + " is neither a request nor an advice, so it has no answer");
             return UNREADABLE;
         }
         if (!MessageTypes.entersEngine(messageType)) {
-            counters.recordUnsupportedMessageType();
+            counters.increment(FrontEndCounter.MESSAGES_UNSUPPORTED);
             log.unsupportedMessageType(connection, messageType);
             answerHere(connection, frame, offset, length, RESPONSE_INVALID_TRANSACTION);
             return TAKEN;
         }
         if (!connection.certificateNames(decoder)) {
-            counters.recordTerminalNotInCertificate();
+            counters.increment(FrontEndCounter.TERMINAL_NOT_IN_CERTIFICATE);
             log.terminalNotInCertificate(connection,
                 SafeEcho.quoted(String.valueOf(decoder.stringValue(FIELD_41_TERMINAL_ID))), connection.identity());
             answerHere(connection, frame, offset, length, RESPONSE_NOT_PERMITTED_TO_TERMINAL);
@@ -99,7 +99,7 @@ final class RequestSubmitter {
         }
         if (sequence < 0) {
             if (sequence == AuthorizationEngine.RING_FULL) {
-                counters.recordAnsweredOverloaded();
+                counters.increment(FrontEndCounter.ANSWERED_OVERLOADED);
             }
             answerHere(connection, frame, offset, length, RESPONSE_SYSTEM_UNAVAILABLE);
             return TAKEN;
@@ -126,11 +126,11 @@ final class RequestSubmitter {
             : !decoder.hasField(MessageTypes.FIELD_11_SYSTEM_TRACE_AUDIT_NUMBER) ? "no STAN before the fault"
             : null;
         if (unanswerable != null) {
-            counters.recordFrameUnreadable();
+            counters.increment(FrontEndCounter.FRAMES_UNREADABLE);
             log.unreadableFrame(connection, malformed, unanswerable);
             return UNREADABLE;
         }
-        counters.recordFrameMalformed();
+        counters.increment(FrontEndCounter.FRAMES_MALFORMED);
         log.malformedFrame(connection, decoder, malformed);
         // the STAN is echoed as sent, even when it is itself the malformed field, so the terminal can match it
         answerHere(connection, frame, offset, length, RESPONSE_FORMAT_ERROR);

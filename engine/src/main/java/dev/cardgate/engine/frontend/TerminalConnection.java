@@ -139,7 +139,7 @@ final class TerminalConnection extends ChannelInboundHandlerAdapter {
                 // already closing: idle again while the terminal reads its last answers
                 return;
             }
-            context.counters().recordIdleConnectionClosed();
+            context.counters().increment(FrontEndCounter.IDLE_CLOSED);
             context.log().connectionClosed(this, FrontEndLog.Reason.IDLE, "idle for "
                 + context.configuration().idleTimeout().toMillis() + " ms (frontend.idle-timeout-ms)");
             closeAfterFault();
@@ -425,7 +425,7 @@ final class TerminalConnection extends ChannelInboundHandlerAdapter {
 
     /** Nothing after a bad length can be trusted to start a frame: what was taken is answered, then the connection closes. */
     private void closeUnreadable(final FrontEndLog.Reason reason, final String fault) {
-        context.counters().recordFrameUnreadable();
+        context.counters().increment(FrontEndCounter.FRAMES_UNREADABLE);
         context.log().connectionClosed(this, reason, "a frame cannot be read: " + fault);
         closeAfterFault();
     }
@@ -471,7 +471,7 @@ final class TerminalConnection extends ChannelInboundHandlerAdapter {
         }
         final long waited = now - partialFrameSince;
         if (waited >= context.frameTimeoutNanos()) {
-            context.counters().recordSlowSenderCut();
+            context.counters().increment(FrontEndCounter.SLOW_SENDERS_CUT);
             context.log().connectionClosed(this, FrontEndLog.Reason.SLOW_SENDER, "a frame did not arrive whole within "
                 + context.configuration().frameTimeout().toMillis() + " ms (frontend.frame-timeout-ms)");
             closeAfterFault();
@@ -508,7 +508,7 @@ final class TerminalConnection extends ChannelInboundHandlerAdapter {
     private void pause(final int reason) {
         if ((pausedBy & reason) == 0) {
             pausedBy |= reason;
-            context.counters().recordReadingPaused();
+            context.counters().increment(FrontEndCounter.READING_PAUSED);
         }
     }
 

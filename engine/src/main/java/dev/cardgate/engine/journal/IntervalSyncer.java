@@ -5,7 +5,8 @@ import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.locks.LockSupport;
 
 import dev.cardgate.engine.pipeline.DistinctFailureLog;
-import dev.cardgate.engine.pipeline.EngineCounters;
+import dev.cardgate.engine.counters.ComponentCounters;
+import dev.cardgate.engine.counters.CounterRegistry;
 
 /**
  * Durability {@code interval}: a daemon thread that syncs the active segment every interval
@@ -19,7 +20,7 @@ import dev.cardgate.engine.pipeline.EngineCounters;
 final class IntervalSyncer implements AutoCloseable {
     private final JournalWriter writer;
     private final JournalHealth health;
-    private final EngineCounters counters;
+    private final ComponentCounters<JournalCounter> counters;
     private final DistinctFailureLog failureLog;
     private final long intervalNanos;
     private final Thread thread;
@@ -27,11 +28,11 @@ final class IntervalSyncer implements AutoCloseable {
     private long lastJournaled;
 
     IntervalSyncer(final String engineName, final JournalWriter writer, final JournalHealth health,
-        final long intervalNanos, final EngineCounters counters, final DistinctFailureLog failureLog) {
+        final long intervalNanos, final CounterRegistry counters, final DistinctFailureLog failureLog) {
         this.writer = writer;
         this.health = health;
         this.intervalNanos = intervalNanos;
-        this.counters = counters;
+        this.counters = counters.component(JournalCounter.class);
         this.failureLog = failureLog;
         thread = new Thread(this::run, "cardgate-" + engineName + "-journal-sync");
         thread.setDaemon(true);
@@ -46,23 +47,23 @@ final class IntervalSyncer implements AutoCloseable {
     }
 
     private void syncIfWritten() {
-        final long journaled = counters.journaled();
+        final long journaled = counters.get(JournalCounter.RECORDS);
         if (journaled == lastJournaled || health.failed()) {
             return;
         }
-        final long position = counters.journalPosition();
+        final long position = counters.get(JournalCounter.POSITION);
         final SegmentFile segment = writer.activeChannelForSync();
         try {
             segment.channel().force(false);
-            counters.recordJournalSyncedPosition(position);
+            counters.proposeMax(JournalCounter.SYNCED_POSITION, position);
             lastJournaled = journaled;
-            counters.recordJournalSync();
+            counters.increment(JournalCounter.SYNCS);
         }
         catch (final ClosedChannelException rolled) {
             lastJournaled = journaled;
         }
         catch (final IOException | RuntimeException failure) {
-            counters.recordJournalFailure();
+            counters.increment(JournalCounter.FAILURES);
             failureLog.record("journal sync", failure);
             health.markFailed();
         }

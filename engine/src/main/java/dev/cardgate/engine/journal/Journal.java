@@ -12,12 +12,12 @@ import org.agrona.concurrent.EpochClock;
 
 import com.lmax.disruptor.ExceptionHandler;
 
+import dev.cardgate.engine.counters.CounterRegistry;
 import dev.cardgate.engine.config.JournalDurability;
 import dev.cardgate.engine.config.JournalConfiguration;
 import dev.cardgate.engine.decision.DecidedEventListener;
 import dev.cardgate.engine.event.AuthorizationEvent;
 import dev.cardgate.engine.pipeline.DistinctFailureLog;
-import dev.cardgate.engine.pipeline.EngineCounters;
 
 /**
  * The engine's decision journal, opened at start: scans and repairs the folder, replays the
@@ -42,7 +42,7 @@ public final class Journal implements AutoCloseable {
     private volatile long replayWindowMillis;
 
     private Journal(final String engineName, final JournalConfiguration settings, final String fingerprint,
-        final SegmentStorage storage, final int ringSize, final EpochClock clock, final EngineCounters counters,
+        final SegmentStorage storage, final int ringSize, final EpochClock clock, final CounterRegistry counters,
         final DistinctFailureLog failureLog, final Logger logger) throws IOException {
         this.settings = settings;
         this.logger = logger;
@@ -59,8 +59,8 @@ public final class Journal implements AutoCloseable {
         final boolean syncs = settings.durability() != JournalDurability.NONE;
         writer = new JournalWriter(settings.directory(), settings.segmentBytes(), fingerprint, storage, clock, syncs,
             inventory);
-        counters.recordJournalPosition(writer.syncedSequence());
-        counters.recordJournalSyncedPosition(writer.syncedSequence());
+        counters.component(JournalCounter.class).set(JournalCounter.POSITION, writer.syncedSequence());
+        counters.component(JournalCounter.class).proposeMax(JournalCounter.SYNCED_POSITION, writer.syncedSequence());
         health = new JournalHealth(settings.onFailure(), settings.retryInterval().toNanos());
         retention = new JournalRetention(settings.directory(), settings.retentionMaxAge().toMillis(),
             settings.retentionMaxBytes(), settings.archiveDirectory());
@@ -83,7 +83,7 @@ public final class Journal implements AutoCloseable {
      *                          another token key, or cannot be opened
      */
     public static Journal open(final String engineName, final JournalConfiguration settings, final String fingerprint,
-        final SegmentStorage storage, final int ringSize, final EpochClock clock, final EngineCounters counters,
+        final SegmentStorage storage, final int ringSize, final EpochClock clock, final CounterRegistry counters,
         final DistinctFailureLog failureLog, final Logger logger) {
         try {
             if (!Files.isDirectory(settings.directory())) {

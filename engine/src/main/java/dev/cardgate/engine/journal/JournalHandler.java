@@ -11,9 +11,10 @@ import dev.cardgate.engine.config.JournalDurability;
 import dev.cardgate.engine.decision.EngineRules;
 import dev.cardgate.engine.event.AuthorizationEvent;
 import dev.cardgate.engine.event.DecisionReason;
-import dev.cardgate.engine.metrics.StageLatency;
+import dev.cardgate.engine.counters.StageLatency;
 import dev.cardgate.engine.pipeline.DistinctFailureLog;
-import dev.cardgate.engine.pipeline.EngineCounters;
+import dev.cardgate.engine.counters.ComponentCounters;
+import dev.cardgate.engine.counters.CounterRegistry;
 
 /**
  * The journal stage, between decision and reply: appends each decided event's record and, with
@@ -41,7 +42,7 @@ public final class JournalHandler implements EventHandler<AuthorizationEvent> {
     private final JournalDurability durability;
     private final boolean ackAfterSync;
     private final JournalHealth health;
-    private final EngineCounters counters;
+    private final ComponentCounters<JournalCounter> counters;
     private final DistinctFailureLog failureLog;
     private final Logger logger;
     private final long retryIntervalNanos;
@@ -60,14 +61,14 @@ public final class JournalHandler implements EventHandler<AuthorizationEvent> {
      * @param afterRoll run on this thread after the writer moved to a new segment (retention)
      */
     public JournalHandler(final JournalWriter writer, final JournalDurability durability, final boolean ackAfterSync,
-        final JournalHealth health, final long retryIntervalNanos, final int ringSize, final EngineCounters counters,
+        final JournalHealth health, final long retryIntervalNanos, final int ringSize, final CounterRegistry counters,
         final DistinctFailureLog failureLog, final Logger logger, final Runnable afterRoll) {
         this.writer = writer;
         this.durability = durability;
         this.ackAfterSync = ackAfterSync;
         this.health = health;
         this.retryIntervalNanos = retryIntervalNanos;
-        this.counters = counters;
+        this.counters = counters.component(JournalCounter.class);
         this.failureLog = failureLog;
         this.logger = logger;
         this.afterRoll = afterRoll;
@@ -109,8 +110,8 @@ public final class JournalHandler implements EventHandler<AuthorizationEvent> {
             fail(failure);
             return;
         }
-        counters.recordJournaled();
-        counters.recordJournalPosition(recordSequence + 1);
+        counters.increment(JournalCounter.RECORDS);
+        counters.set(JournalCounter.POSITION, recordSequence + 1);
         if (batchCount < batchEvents.length) {
             batchEvents[batchCount] = event;
             batchRecordSequences[batchCount] = recordSequence;
@@ -128,8 +129,8 @@ public final class JournalHandler implements EventHandler<AuthorizationEvent> {
             }
             try {
                 writer.sync();
-                counters.recordJournalSync();
-                counters.recordJournalSyncedPosition(writer.syncedSequence());
+                counters.increment(JournalCounter.SYNCS);
+                counters.proposeMax(JournalCounter.SYNCED_POSITION, writer.syncedSequence());
             }
             catch (final IOException | RuntimeException | InternalError failure) {
                 fail(failure);
@@ -166,12 +167,12 @@ public final class JournalHandler implements EventHandler<AuthorizationEvent> {
     private void withhold(final AuthorizationEvent event) {
         if (event.approved()) {
             event.decline(DecisionReason.JOURNAL_FAILURE, EngineRules.JOURNAL_FAILURE, event.decisionTimeEpochMillis());
-            counters.recordApprovalWithheldByJournal();
+            counters.increment(JournalCounter.APPROVALS_WITHHELD);
         }
     }
 
     private void fail(final Throwable failure) {
-        counters.recordJournalFailure();
+        counters.increment(JournalCounter.FAILURES);
         failureLog.record("journal", failure);
         if (health.markFailed()) {
             logger.log(Level.ERROR, "the journal cannot write (" + failure + "): nothing is approved until it "
@@ -190,14 +191,14 @@ public final class JournalHandler implements EventHandler<AuthorizationEvent> {
             writer.ensureRoom();
         }
         catch (final IOException | RuntimeException | InternalError stillFailing) {
-            counters.recordJournalFailure();
+            counters.increment(JournalCounter.FAILURES);
             failureLog.record("journal", stillFailing);
             nextRetryNanos = System.nanoTime() + retryIntervalNanos;
             return;
         }
         health.markHealthy();
-        counters.recordJournalRecovery();
-        counters.recordJournalSyncedPosition(writer.syncedSequence());
+        counters.increment(JournalCounter.RECOVERIES);
+        counters.proposeMax(JournalCounter.SYNCED_POSITION, writer.syncedSequence());
         logger.log(Level.WARNING, "the journal writes again; approvals resume");
     }
 }

@@ -2,11 +2,13 @@ package dev.cardgate.engine.journal;
 
 import com.lmax.disruptor.ExceptionHandler;
 
+import dev.cardgate.engine.counters.ComponentCounters;
+import dev.cardgate.engine.counters.CounterRegistry;
 import dev.cardgate.engine.decision.EngineRules;
 import dev.cardgate.engine.event.AuthorizationEvent;
 import dev.cardgate.engine.event.DecisionReason;
 import dev.cardgate.engine.pipeline.DistinctFailureLog;
-import dev.cardgate.engine.pipeline.EngineCounters;
+import dev.cardgate.engine.pipeline.PipelineCounter;
 
 /**
  * What happens when the journal stage throws on an event (a bug: I/O failures are handled
@@ -14,11 +16,13 @@ import dev.cardgate.engine.pipeline.EngineCounters;
  * failure is counted and logged once per kind. Never throws.
  */
 final class JournalStageFailureHandler implements ExceptionHandler<AuthorizationEvent> {
-    private final EngineCounters counters;
+    private final ComponentCounters<JournalCounter> counters;
+    private final ComponentCounters<PipelineCounter> pipelineCounters;
     private final DistinctFailureLog failureLog;
 
-    JournalStageFailureHandler(final EngineCounters counters, final DistinctFailureLog failureLog) {
-        this.counters = counters;
+    JournalStageFailureHandler(final CounterRegistry counters, final DistinctFailureLog failureLog) {
+        this.counters = counters.component(JournalCounter.class);
+        this.pipelineCounters = counters.component(PipelineCounter.class);
         this.failureLog = failureLog;
     }
 
@@ -26,9 +30,9 @@ final class JournalStageFailureHandler implements ExceptionHandler<Authorization
     public void handleEventException(final Throwable failure, final long sequence, final AuthorizationEvent event) {
         if (event != null && event.approved()) {
             event.decline(DecisionReason.JOURNAL_FAILURE, EngineRules.JOURNAL_FAILURE, event.decisionTimeEpochMillis());
-            counters.recordApprovalWithheldByJournal();
+            counters.increment(JournalCounter.APPROVALS_WITHHELD);
         }
-        counters.recordStageFailure();
+        pipelineCounters.increment(PipelineCounter.STAGE_FAILURES);
         failureLog.record("journal", failure);
     }
 

@@ -1,16 +1,23 @@
 package dev.cardgate.engine.metrics;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.cardgate.engine.counters.CounterLabel;
+import dev.cardgate.engine.counters.CounterTypes;
+import dev.cardgate.engine.counters.CounterValue;
+
 /**
  * The text {@code cardgate stat} shows for one reading of the counters: each counter with its
  * value and, for totals, its rate per second since the previous reading (or, for the first,
- * since the engine started); then each stage's latency percentiles of the engine's last
- * interval. Per-reason and per-code declines are shown only once they are not zero.
+ * since the engine started), the declared counters first in the order of their descriptor ids
+ * (so grouped by component), then the families and the housekeeping gauges; then each stage's
+ * latency percentiles of the engine's last interval. Per-reason and per-code declines are shown
+ * only once they are not zero.
  */
 public final class CountersTable {
     private static final String ROW = "%-44s %14s %12s%n";
@@ -29,7 +36,7 @@ public final class CountersTable {
         final StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, ROW, "counter", "value", "rate/s"));
         final List<CounterValue> latency = new ArrayList<>();
-        for (final CounterValue value : values) {
+        for (final CounterValue value : inDisplayOrder(values)) {
             if (value.typeId() == CounterTypes.LATENCY_NANOS || value.typeId() == CounterTypes.LATENCY_COUNT) {
                 latency.add(value);
                 continue;
@@ -46,6 +53,15 @@ public final class CountersTable {
         values.forEach(value -> previousValues.put(value.id(), value.value()));
         previousMillis = nowMillis;
         return text.toString();
+    }
+
+    /** Declared counters by descriptor id (so by component), then the rest as the file holds them. */
+    private static List<CounterValue> inDisplayOrder(final List<CounterValue> values) {
+        final List<CounterValue> ordered = new ArrayList<>();
+        values.stream().filter(value -> value.descriptorId() != 0)
+            .sorted(Comparator.comparingInt(CounterValue::descriptorId)).forEach(ordered::add);
+        values.stream().filter(value -> value.descriptorId() == 0).forEach(ordered::add);
+        return ordered;
     }
 
     private static boolean isFamilyMember(final CounterValue value) {

@@ -6,10 +6,10 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.function.Supplier;
 
-import org.agrona.concurrent.status.CountersReader;
-
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+
+import dev.cardgate.engine.counters.CounterRegistry;
 
 /**
  * The optional HTTP endpoint of {@code cardgate serve} ({@code metrics.http.*}): {@code /metrics}
@@ -32,7 +32,7 @@ public final class MetricsHttpEndpoint implements AutoCloseable {
      * @param healthProblems what is not ready now; empty when ready
      * @throws UncheckedIOException when it cannot listen there
      */
-    public static MetricsHttpEndpoint start(final String address, final int port, final CountersReader counters,
+    public static MetricsHttpEndpoint start(final String address, final int port, final CounterRegistry counters,
         final Supplier<List<String>> healthProblems) {
         final PrometheusRegistry registry = new PrometheusRegistry();
         registry.register(new PrometheusCounters(counters));

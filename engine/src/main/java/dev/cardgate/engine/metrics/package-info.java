@@ -1,7 +1,6 @@
 /**
- * Seeing what the engine does: its counters in an Agrona counters file that another process
- * reads ({@code cardgate stat}), the latency histograms of the pipeline's stages, the
- * housekeeping agent that publishes them, the optional HTTP endpoint ({@code /metrics},
- * {@code /health}) and the structured log formatter.
+ * Showing what the engine does, for operators: {@code cardgate stat}'s table, the optional HTTP
+ * endpoint ({@code /metrics} from the counters, {@code /health}) and the structured log
+ * formatter. The counters themselves are in {@link dev.cardgate.engine.counters}.
  */
 package dev.cardgate.engine.metrics;

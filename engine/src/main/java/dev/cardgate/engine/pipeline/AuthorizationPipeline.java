@@ -15,6 +15,8 @@ import com.lmax.disruptor.dsl.ProducerType;
 import dev.cardgate.engine.config.ThreadLayout;
 import dev.cardgate.engine.config.WaitStrategyType;
 import dev.cardgate.engine.event.AuthorizationEvent;
+import dev.cardgate.engine.counters.ComponentCounters;
+import dev.cardgate.engine.counters.CounterRegistry;
 
 /**
  * The engine's Disruptor ring, its stages and their threads, wired in one place:
@@ -44,7 +46,7 @@ public final class AuthorizationPipeline {
     private final Disruptor<AuthorizationEvent> disruptor;
     private final RingBuffer<AuthorizationEvent> ring;
     private final AdmissionGate admissionGate;
-    private final EngineCounters counters;
+    private final ComponentCounters<PipelineCounter> counters;
     private final StageThreadFactory threadFactory;
     private final IntakeGuard intakeGuard;
 
@@ -54,7 +56,7 @@ public final class AuthorizationPipeline {
      */
     public AuthorizationPipeline(final String engineName, final int ringSize, final WaitStrategyType waitStrategy,
         final ThreadLayout threadLayout, final EventHandler<AuthorizationEvent> decisionStage,
-        final ExceptionHandler<AuthorizationEvent> decisionFailureHandler, final EngineCounters counters,
+        final ExceptionHandler<AuthorizationEvent> decisionFailureHandler, final CounterRegistry counters,
         final DistinctFailureLog failureLog, final Logger logger) {
         this(engineName, ringSize, waitStrategy, threadLayout, decisionStage, decisionFailureHandler, null, null,
             IntakeGuard.OPEN, counters, failureLog, logger);
@@ -72,10 +74,10 @@ public final class AuthorizationPipeline {
         final ExceptionHandler<AuthorizationEvent> decisionFailureHandler,
         final EventHandler<AuthorizationEvent> journalStage,
         final ExceptionHandler<AuthorizationEvent> journalFailureHandler, final IntakeGuard intakeGuard,
-        final EngineCounters counters, final DistinctFailureLog failureLog, final Logger logger) {
+        final CounterRegistry counters, final DistinctFailureLog failureLog, final Logger logger) {
         this.logger = logger;
         this.intakeGuard = intakeGuard;
-        this.counters = counters;
+        this.counters = counters.component(PipelineCounter.class);
         this.admissionGate = new AdmissionGate(ringSize);
         final ReplyHandler replyStage = new ReplyHandler(admissionGate, counters);
         final ReplyFailureHandler replyFailureHandler = new ReplyFailureHandler(counters, failureLog);
@@ -121,7 +123,7 @@ public final class AuthorizationPipeline {
      */
     public long tryClaim() {
         if (intakeGuard.refusesNewRequests()) {
-            counters.recordRefusedJournalUnavailable();
+            counters.increment(PipelineCounter.REFUSED_JOURNAL_UNAVAILABLE);
             return JOURNAL_UNAVAILABLE;
         }
         final int admission = admissionGate.tryAdmit();
@@ -129,10 +131,10 @@ public final class AuthorizationPipeline {
             return ring.next();
         }
         if (admission == AdmissionGate.RING_FULL) {
-            counters.recordRefusedRingFull();
+            counters.increment(PipelineCounter.REFUSED_RING_FULL);
             return RING_FULL;
         }
-        counters.recordRefusedShuttingDown();
+        counters.increment(PipelineCounter.REFUSED_SHUTTING_DOWN);
         return CLOSED;
     }
 
@@ -143,7 +145,7 @@ public final class AuthorizationPipeline {
      */
     public long claim() {
         if (intakeGuard.refusesNewRequests()) {
-            counters.recordRefusedJournalUnavailable();
+            counters.increment(PipelineCounter.REFUSED_JOURNAL_UNAVAILABLE);
             return JOURNAL_UNAVAILABLE;
         }
         while (true) {
@@ -152,7 +154,7 @@ public final class AuthorizationPipeline {
                 return ring.next();
             }
             if (admission == AdmissionGate.CLOSED) {
-                counters.recordRefusedShuttingDown();
+                counters.increment(PipelineCounter.REFUSED_SHUTTING_DOWN);
                 return CLOSED;
             }
             LockSupport.parkNanos(FULL_RING_PAUSE_NANOS);

@@ -3,6 +3,8 @@ package dev.cardgate.engine.pipeline;
 import com.lmax.disruptor.ExceptionHandler;
 
 import dev.cardgate.engine.event.AuthorizationEvent;
+import dev.cardgate.engine.counters.ComponentCounters;
+import dev.cardgate.engine.counters.CounterRegistry;
 
 /**
  * What happens when a listener throws (or was never set) while being told a decision: the
@@ -12,17 +14,17 @@ import dev.cardgate.engine.event.AuthorizationEvent;
  * <p>Threading: the reply thread. Never throws.
  */
 public final class ReplyFailureHandler implements ExceptionHandler<AuthorizationEvent> {
-    private final EngineCounters counters;
+    private final ComponentCounters<PipelineCounter> counters;
     private final DistinctFailureLog failureLog;
 
-    public ReplyFailureHandler(final EngineCounters counters, final DistinctFailureLog failureLog) {
-        this.counters = counters;
+    public ReplyFailureHandler(final CounterRegistry counters, final DistinctFailureLog failureLog) {
+        this.counters = counters.component(PipelineCounter.class);
         this.failureLog = failureLog;
     }
 
     @Override
     public void handleEventException(final Throwable failure, final long sequence, final AuthorizationEvent event) {
-        counters.recordListenerFailure();
+        counters.increment(PipelineCounter.LISTENER_FAILURES);
         failureLog.record("reply", failure);
     }
 

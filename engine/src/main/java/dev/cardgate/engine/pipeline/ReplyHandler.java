@@ -3,8 +3,9 @@ package dev.cardgate.engine.pipeline;
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.Sequence;
 
+import dev.cardgate.engine.counters.CounterRegistry;
 import dev.cardgate.engine.event.AuthorizationEvent;
-import dev.cardgate.engine.metrics.StageLatency;
+import dev.cardgate.engine.counters.StageLatency;
 
 /**
  * The last stage: hands each decided request to its {@link
@@ -19,14 +20,14 @@ import dev.cardgate.engine.metrics.StageLatency;
  */
 public final class ReplyHandler implements EventHandler<AuthorizationEvent> {
     private final AdmissionGate admissionGate;
-    private final EngineCounters counters;
+    private final AnswerCounters counters;
     private final StageLatency roundTrip;
     private Sequence sequenceCallback;
     private long answeredInBatch;
 
-    public ReplyHandler(final AdmissionGate admissionGate, final EngineCounters counters) {
+    public ReplyHandler(final AdmissionGate admissionGate, final CounterRegistry counters) {
         this.admissionGate = admissionGate;
-        this.counters = counters;
+        this.counters = new AnswerCounters(counters);
         this.roundTrip = counters.latency().roundTrip();
     }
 
@@ -39,7 +40,7 @@ public final class ReplyHandler implements EventHandler<AuthorizationEvent> {
     public void onEvent(final AuthorizationEvent event, final long sequence, final boolean endOfBatch) {
         answeredInBatch++;
         try {
-            counters.recordAnswered(event);
+            counters.record(event);
             event.listener().onDecision(event);
             roundTrip.record(System.nanoTime() - event.claimNanos());
         }

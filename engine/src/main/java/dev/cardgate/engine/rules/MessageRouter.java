@@ -4,7 +4,8 @@ import dev.cardgate.engine.decision.DecisionPrelude;
 import dev.cardgate.engine.decision.TerminalCheck;
 import dev.cardgate.engine.event.AuthorizationEvent;
 import dev.cardgate.engine.event.DecisionReason;
-import dev.cardgate.engine.pipeline.EngineCounters;
+import dev.cardgate.engine.counters.ComponentCounters;
+import dev.cardgate.engine.counters.CounterRegistry;
 
 /**
  * The decision handler's first step for each event: installs reloaded rules (between two events,
@@ -19,15 +20,15 @@ public final class MessageRouter implements DecisionPrelude {
     private final RiskState risk;
     private final TerminalCheck terminalCheck;
     private final RequestFacts facts;
-    private final EngineCounters counters;
+    private final ComponentCounters<RulesCounter> counters;
 
     public MessageRouter(final ActiveRules rules, final RiskState risk, final TerminalCheck terminalCheck,
-        final RequestFacts facts, final EngineCounters counters) {
+        final RequestFacts facts, final CounterRegistry counters) {
         this.rules = rules;
         this.risk = risk;
         this.terminalCheck = terminalCheck;
         this.facts = facts;
-        this.counters = counters;
+        this.counters = counters.component(RulesCounter.class);
     }
 
     @Override
@@ -36,12 +37,12 @@ public final class MessageRouter implements DecisionPrelude {
         final ActiveRules.PreparedRules offered = rules.takeOffered();
         if (offered != null) {
             risk.install(offered.rules(), offered.freshLanes());
-            counters.recordRulesReload();
+            counters.increment(RulesCounter.RELOADS);
         }
         final int messageClass = event.messageTypeIndicator() / 100 % 10;
         if (messageClass == 8) {
             terminalCheck.decideNetworkManagement(event, nowEpochMillis);
-            counters.recordNetworkManagement();
+            counters.increment(RulesCounter.NETWORK_MANAGEMENT);
             return true;
         }
         if (messageClass == 4) {

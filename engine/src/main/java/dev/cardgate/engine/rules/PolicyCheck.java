@@ -5,7 +5,8 @@ import dev.cardgate.engine.decision.DecisionStage;
 import dev.cardgate.engine.decision.EngineRules;
 import dev.cardgate.engine.event.AuthorizationEvent;
 import dev.cardgate.engine.event.DecisionReason;
-import dev.cardgate.engine.pipeline.EngineCounters;
+import dev.cardgate.engine.counters.ComponentCounters;
+import dev.cardgate.engine.counters.CounterRegistry;
 
 /**
  * The policy rules of the rules file, in file order: the first rule that matches the request
@@ -17,13 +18,13 @@ import dev.cardgate.engine.pipeline.EngineCounters;
 public final class PolicyCheck implements DecisionCheck {
     private final ActiveRules rules;
     private final RequestFacts facts;
-    private final EngineCounters counters;
+    private final ComponentCounters<RulesCounter> counters;
     private PolicyRule fired;
 
-    public PolicyCheck(final ActiveRules rules, final RequestFacts facts, final EngineCounters counters) {
+    public PolicyCheck(final ActiveRules rules, final RequestFacts facts, final CounterRegistry counters) {
         this.rules = rules;
         this.facts = facts;
-        this.counters = counters;
+        this.counters = counters.component(RulesCounter.class);
     }
 
     @Override
@@ -68,7 +69,7 @@ public final class PolicyCheck implements DecisionCheck {
             if (rule.dryRun() || current.dryRunAll()) {
                 if (!rule.allow() && request.dryRunRuleId() == AuthorizationEvent.NO_RULE) {
                     request.noteDryRun(rule.ruleId());
-                    counters.recordDryRunDecline();
+                    counters.increment(RulesCounter.DRY_RUN_DECLINES);
                 }
                 continue;
             }

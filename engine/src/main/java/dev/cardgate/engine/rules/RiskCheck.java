@@ -5,8 +5,9 @@ import dev.cardgate.engine.decision.DecisionStage;
 import dev.cardgate.engine.decision.EngineRules;
 import dev.cardgate.engine.event.AuthorizationEvent;
 import dev.cardgate.engine.event.DecisionReason;
-import dev.cardgate.engine.pipeline.EngineCounters;
 import dev.cardgate.engine.terminal.TerminalSource;
+import dev.cardgate.engine.counters.ComponentCounters;
+import dev.cardgate.engine.counters.CounterRegistry;
 
 /**
  * The risk rules, last in the chain, in this order: single-amount limits (file order), velocity
@@ -21,17 +22,17 @@ public final class RiskCheck implements DecisionCheck {
     private final RequestFacts facts;
     private final RiskState state;
     private final TerminalSource terminals;
-    private final EngineCounters counters;
+    private final ComponentCounters<RulesCounter> counters;
     private int firedRuleId;
     private int firedCode;
 
     public RiskCheck(final ActiveRules rules, final RequestFacts facts, final RiskState state,
-        final TerminalSource terminals, final EngineCounters counters) {
+        final TerminalSource terminals, final CounterRegistry counters) {
         this.rules = rules;
         this.facts = facts;
         this.state = state;
         this.terminals = terminals;
-        this.counters = counters;
+        this.counters = counters.component(RulesCounter.class);
     }
 
     @Override
@@ -137,7 +138,7 @@ public final class RiskCheck implements DecisionCheck {
         if (dryRun || current.dryRunAll()) {
             if (request.dryRunRuleId() == AuthorizationEvent.NO_RULE) {
                 request.noteDryRun(ruleId);
-                counters.recordDryRunDecline();
+                counters.increment(RulesCounter.DRY_RUN_DECLINES);
             }
             return false;
         }

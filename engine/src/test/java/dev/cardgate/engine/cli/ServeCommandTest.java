@@ -80,7 +80,7 @@ class ServeCommandTest {
         final String text = String.join("\n", printed);
         assertTrue(text.contains("cardgate stopping"), text);
         assertFalse(text.contains("left unanswered"), text);
-        assertTrue(text.contains("networkManagement=1"), text);
+        assertTrue(text.contains("network-management=1"), text);
     }
 
     private Process startServe(final Path home, final Path dataDirectory) throws IOException {

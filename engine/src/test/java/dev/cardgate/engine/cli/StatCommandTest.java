@@ -36,8 +36,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import dev.cardgate.engine.AuthorizationEngine;
 import dev.cardgate.engine.config.EngineConfigurationLoader;
 import dev.cardgate.engine.frontend.JposMessages;
-import dev.cardgate.engine.metrics.CountersFile;
-import dev.cardgate.engine.metrics.CountersFileDescriptor;
+import dev.cardgate.engine.counters.CountersFile;
+import dev.cardgate.engine.counters.CountersFileDescriptor;
 import picocli.CommandLine;
 
 /**

@@ -52,12 +52,12 @@ class FrontEndBackpressureTest {
                 .ringFullBehaviour(RingFullBehaviour.ANSWER_91)));
             RawTerminal terminal = new RawTerminal(frontEnd.localAddress())) {
             fillTheRing();
-            final long before = engine.counters().answeredOverloaded();
+            final long before = engine.counters().value(FrontEndCounter.ANSWERED_OVERLOADED);
             terminal.send(RawTerminal.frame(JposMessages.authorization(TestFrontEnds.CLEAN_CARD, 1)));
             final ISOMsg answer = terminal.receive();
             assertEquals("91", answer.getString(39));
             assertEquals("000001", answer.getString(11));
-            assertEquals(before + 1, engine.counters().answeredOverloaded());
+            assertEquals(before + 1, engine.counters().value(FrontEndCounter.ANSWERED_OVERLOADED));
         }
     }
 
@@ -76,7 +76,7 @@ class FrontEndBackpressureTest {
             assertEquals("00", first.getString(39));
             assertEquals("000002", first.getString(11));
             assertEquals("43", second.getString(39));
-            assertEquals(0, engine.counters().answeredOverloaded());
+            assertEquals(0, engine.counters().value(FrontEndCounter.ANSWERED_OVERLOADED));
         }
     }
 

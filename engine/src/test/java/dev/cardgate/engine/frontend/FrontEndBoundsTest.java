@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.cardgate.engine.AuthorizationEngine;
-import dev.cardgate.engine.pipeline.EngineCounters;
+import dev.cardgate.engine.counters.CounterRegistry;
 
 /**
  * The front-end's bounds over real sockets: unreadable frames, oversized frames, slow senders,
@@ -49,10 +49,10 @@ class FrontEndBoundsTest {
         try (FrontEnd frontEnd = FrontEnd.start(engine, TestFrontEnds.frontEnd(settings -> { }));
             RawTerminal good = new RawTerminal(frontEnd.localAddress());
             RawTerminal bad = new RawTerminal(frontEnd.localAddress())) {
-            final long unreadableBefore = counters().framesUnreadable();
+            final long unreadableBefore = counters().value(FrontEndCounter.FRAMES_UNREADABLE);
             bad.send("12X4garbage".getBytes(StandardCharsets.US_ASCII));
             assertTrue(bad.closedByServerWithin(5_000));
-            assertEquals(unreadableBefore + 1, counters().framesUnreadable());
+            assertEquals(unreadableBefore + 1, counters().value(FrontEndCounter.FRAMES_UNREADABLE));
             assertApproved(good, 11);
         }
     }
@@ -65,12 +65,12 @@ class FrontEndBoundsTest {
             final byte[] valid = RawTerminal.frame(JposMessages.authorization(TestFrontEnds.CLEAN_CARD, 21));
             final byte[] truncated = Arrays.copyOf(valid, valid.length - 20);
             final byte[] reframed = RawTerminal.frame(Arrays.copyOfRange(truncated, 4, truncated.length));
-            final long malformedBefore = counters().framesMalformed();
+            final long malformedBefore = counters().value(FrontEndCounter.FRAMES_MALFORMED);
             terminal.send(reframed);
             final ISOMsg answer = terminal.receive();
             assertEquals("30", answer.getString(39));
             assertEquals("000021", answer.getString(11));
-            assertEquals(malformedBefore + 1, counters().framesMalformed());
+            assertEquals(malformedBefore + 1, counters().value(FrontEndCounter.FRAMES_MALFORMED));
             assertApproved(terminal, 22);
 
             noType.send(RawTerminal.frame("01X0zzzzzzzzzzzzzzzzzzzz".getBytes(StandardCharsets.US_ASCII)));
@@ -93,12 +93,12 @@ class FrontEndBoundsTest {
                 .frameTimeout(Duration.ofMillis(300))));
             RawTerminal slow = new RawTerminal(frontEnd.localAddress());
             RawTerminal good = new RawTerminal(frontEnd.localAddress())) {
-            final long cutBefore = counters().slowSendersCut();
+            final long cutBefore = counters().value(FrontEndCounter.SLOW_SENDERS_CUT);
             final byte[] frame = RawTerminal.frame(JposMessages.authorization(TestFrontEnds.CLEAN_CARD, 31));
             slow.send(Arrays.copyOf(frame, frame.length / 2));
             assertApproved(good, 32);
             assertTrue(slow.closedByServerWithin(5_000));
-            assertEquals(cutBefore + 1, counters().slowSendersCut());
+            assertEquals(cutBefore + 1, counters().value(FrontEndCounter.SLOW_SENDERS_CUT));
         }
     }
 
@@ -108,14 +108,14 @@ class FrontEndBoundsTest {
                 .idleTimeout(Duration.ofMillis(600))));
             RawTerminal silent = new RawTerminal(frontEnd.localAddress());
             RawTerminal echoing = new RawTerminal(frontEnd.localAddress())) {
-            final long idleBefore = counters().idleConnectionsClosed();
+            final long idleBefore = counters().value(FrontEndCounter.IDLE_CLOSED);
             for (int stan = 1; stan <= 6; stan++) {
                 echoing.send(RawTerminal.frame(JposMessages.networkManagement("301", stan)));
                 assertEquals("00", echoing.receive().getString(39));
                 Thread.sleep(200);
             }
             assertTrue(silent.closedByServerWithin(3_000));
-            assertEquals(idleBefore + 1, counters().idleConnectionsClosed());
+            assertEquals(idleBefore + 1, counters().value(FrontEndCounter.IDLE_CLOSED));
             assertFalse(echoing.closedByServerWithin(100));
         }
     }
@@ -127,11 +127,11 @@ class FrontEndBoundsTest {
             RawTerminal second = new RawTerminal(frontEnd.localAddress())) {
             assertApproved(first, 41);
             assertApproved(second, 42);
-            final long refusedBefore = counters().connectionsRefused();
+            final long refusedBefore = counters().value(FrontEndCounter.CONNECTIONS_REFUSED);
             try (RawTerminal third = new RawTerminal(frontEnd.localAddress())) {
                 assertTrue(third.closedByServerWithin(5_000));
             }
-            assertEquals(refusedBefore + 1, counters().connectionsRefused());
+            assertEquals(refusedBefore + 1, counters().value(FrontEndCounter.CONNECTIONS_REFUSED));
             assertApproved(first, 43);
         }
     }
@@ -146,7 +146,7 @@ class FrontEndBoundsTest {
             for (int stan = 1; stan <= requests; stan++) {
                 burst.writeBytes(RawTerminal.frame(JposMessages.authorization(TestFrontEnds.CLEAN_CARD, stan)));
             }
-            final long pausedBefore = counters().readingPaused();
+            final long pausedBefore = counters().value(FrontEndCounter.READING_PAUSED);
             terminal.send(burst.toByteArray());
             final Map<String, String> codes = new HashMap<>();
             for (int i = 0; i < requests; i++) {
@@ -155,7 +155,7 @@ class FrontEndBoundsTest {
             }
             assertEquals(requests, codes.size());
             assertTrue(codes.values().stream().allMatch("00"::equals), codes.toString());
-            assertTrue(counters().readingPaused() > pausedBefore, "the connection paused at its bound");
+            assertTrue(counters().value(FrontEndCounter.READING_PAUSED) > pausedBefore, "the connection paused at its bound");
         }
     }
 
@@ -166,7 +166,7 @@ class FrontEndBoundsTest {
         assertEquals(String.format("%06d", stan), answer.getString(11));
     }
 
-    private static EngineCounters counters() {
+    private static CounterRegistry counters() {
         return engine.counters();
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.cardgate.engine.AuthorizationEngine;
+import dev.cardgate.engine.decision.DecisionCounter;
 
 /**
  * Closing under load: terminals pipeline requests as fast as they can while the front-end and
@@ -74,7 +75,7 @@ class FrontEndShutdownTest {
     }
 
     private static long decided(final AuthorizationEngine engine) {
-        return engine.counters().approved() + engine.counters().declined();
+        return engine.counters().value(DecisionCounter.APPROVALS) + engine.counters().value(DecisionCounter.DECLINES);
     }
 
     private static byte[] burstOf(final int requests) throws Exception {

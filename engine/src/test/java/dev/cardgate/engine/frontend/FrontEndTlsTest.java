@@ -87,10 +87,10 @@ class FrontEndTlsTest {
     void certificateSpeaksForTheTerminalInItsCommonNameOnly() throws Exception {
         try (FrontEnd frontEnd = FrontEnd.start(engine, tls(TlsClientAuth.REQUIRE));
             RawTerminal connection = connect(frontEnd, terminal.clientContext(server, true))) {
-            final long before = engine.counters().terminalsNotInCertificate();
+            final long before = engine.counters().value(FrontEndCounter.TERMINAL_NOT_IN_CERTIFICATE);
             assertEquals("58", answer(connection, 11, "OTHER001", "MERCHANT0000001"));
             assertEquals("58", answer(connection, 12, "ZZZZ9999", "MERCHANT0000001"));
-            assertEquals(before + 2, engine.counters().terminalsNotInCertificate());
+            assertEquals(before + 2, engine.counters().value(FrontEndCounter.TERMINAL_NOT_IN_CERTIFICATE));
             assertEquals("00", answer(connection, 13, "TERM0001", "MERCHANT0000001"), "the connection goes on");
         }
     }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.cardgate.engine.AuthorizationEngine;
-import dev.cardgate.engine.pipeline.EngineCounters;
+import dev.cardgate.engine.counters.CounterRegistry;
 
 /**
  * Bad input on the wire, over real sockets: a content fault (a letter in the PAN, the amount or
@@ -49,14 +49,14 @@ class FrontEndWireFaultTest {
 
     @Test
     void nonNumericPanIsAnswered30WithTheStanAndTheTerminalEchoed() throws Exception {
-        final long malformedBefore = counters().framesMalformed();
+        final long malformedBefore = counters().value(FrontEndCounter.FRAMES_MALFORMED);
         try (RawTerminal terminal = new RawTerminal(frontEnd.localAddress())) {
             terminal.send(authorizationWith(101, TestFrontEnds.CLEAN_CARD, "4242ABCD42424242"));
             final ISOMsg answer = terminal.receive();
             assertFormatError(answer, "000101");
             assertNull(answer.getString(2), "the malformed PAN is not echoed");
             assertEquals("000000002500", answer.getString(4));
-            assertEquals(malformedBefore + 1, counters().framesMalformed());
+            assertEquals(malformedBefore + 1, counters().value(FrontEndCounter.FRAMES_MALFORMED));
             assertApproved(terminal, 102);
         }
     }
@@ -97,19 +97,19 @@ class FrontEndWireFaultTest {
 
     @Test
     void messageTypeWithoutAnAnswerClosesTheConnectionInsteadOfLeavingItWaiting() throws Exception {
-        final long unsupportedBefore = counters().unsupportedMessageTypes();
+        final long unsupportedBefore = counters().value(FrontEndCounter.MESSAGES_UNSUPPORTED);
         try (RawTerminal terminal = new RawTerminal(frontEnd.localAddress())) {
             final ISOMsg unknown = JposMessages.networkManagement("301", 141);
             unknown.setMTI("9999");
             terminal.send(RawTerminal.frame(unknown));
             assertTrue(terminal.closedByServerWithin(5_000));
         }
-        assertEquals(unsupportedBefore + 1, counters().unsupportedMessageTypes());
+        assertEquals(unsupportedBefore + 1, counters().value(FrontEndCounter.MESSAGES_UNSUPPORTED));
     }
 
     @Test
     void validRequestFollowedByABadLengthIsAnsweredBeforeTheConnectionCloses() throws Exception {
-        final long unreadableBefore = counters().framesUnreadable();
+        final long unreadableBefore = counters().value(FrontEndCounter.FRAMES_UNREADABLE);
         try (RawTerminal terminal = new RawTerminal(frontEnd.localAddress())) {
             final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             bytes.writeBytes(RawTerminal.frame(JposMessages.authorization(TestFrontEnds.CLEAN_CARD, 151)));
@@ -120,7 +120,7 @@ class FrontEndWireFaultTest {
             assertEquals("000151", answer.getString(11));
             assertTrue(terminal.closedByServerWithin(5_000));
         }
-        assertEquals(unreadableBefore + 1, counters().framesUnreadable());
+        assertEquals(unreadableBefore + 1, counters().value(FrontEndCounter.FRAMES_UNREADABLE));
     }
 
     @Test
@@ -176,7 +176,7 @@ class FrontEndWireFaultTest {
         assertEquals(String.format("%06d", stan), answer.getString(11));
     }
 
-    private static EngineCounters counters() {
+    private static CounterRegistry counters() {
         return engine.counters();
     }
 }

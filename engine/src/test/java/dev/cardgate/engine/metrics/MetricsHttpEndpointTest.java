@@ -15,13 +15,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.agrona.concurrent.SystemEpochClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.cardgate.engine.AuthorizationEngine;
 import dev.cardgate.engine.config.EngineConfiguration;
+import dev.cardgate.engine.counters.CounterRegistry;
 import dev.cardgate.engine.frontend.FrontEnd;
 
 /**
@@ -42,7 +42,7 @@ class MetricsHttpEndpointTest {
             .blocklistCapacity(1_000).frontEnd(frontEnd -> frontEnd.port(0)).build();
         try (AuthorizationEngine engine = AuthorizationEngine.launch(configuration)) {
             final FrontEnd frontEnd = FrontEnd.start(engine);
-            try (MetricsHttpEndpoint endpoint = MetricsHttpEndpoint.start("127.0.0.1", 0, engine.countersReader(),
+            try (MetricsHttpEndpoint endpoint = MetricsHttpEndpoint.start("127.0.0.1", 0, engine.counters(),
                 new EngineReadiness(engine, frontEnd))) {
                 final HttpResponse<String> ready = get(endpoint.url() + "/health");
                 assertEquals(200, ready.statusCode());
@@ -52,6 +52,9 @@ class MetricsHttpEndpointTest {
                 assertEquals(200, metrics.statusCode());
                 assertTrue(metrics.body().contains("# TYPE cardgate_requests_total counter\n"), metrics.body());
                 assertTrue(metrics.body().contains("# TYPE cardgate_ring_occupancy gauge\n"), metrics.body());
+                assertTrue(metrics.body().contains("# HELP cardgate_connections_open terminal connections open now; "
+                    + "the I/O threads\n"), "the front-end's gauge, described by its descriptor: " + metrics.body());
+                assertTrue(metrics.body().contains("# TYPE cardgate_connections_open gauge\n"), metrics.body());
 
                 frontEnd.close();
                 final HttpResponse<String> notReady = get(endpoint.url() + "/health");
@@ -67,7 +70,7 @@ class MetricsHttpEndpointTest {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             final UncheckedIOException refused = assertThrows(UncheckedIOException.class,
                 () -> MetricsHttpEndpoint.start("127.0.0.1", taken.getLocalPort(),
-                    CountersFile.inMemory(SystemEpochClock.INSTANCE).countersManager(), List::of));
+                    CounterRegistry.inMemory(), List::of));
             assertTrue(refused.getMessage().contains("(metrics.http.address, metrics.http.port)"),
                 refused.getMessage());
         }

@@ -1,4 +1,4 @@
-package dev.cardgate.engine.metrics;
+package dev.cardgate.engine.counters;
 
 /** The counters file is missing, foreign, of another layout or cannot be read; the message says which. */
 public final class CountersFileException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.cardgate.engine.metrics;
+package dev.cardgate.engine.counters;
 
 import java.io.IOException;
 import java.nio.MappedByteBuffer;

@@ -1,4 +1,4 @@
-package dev.cardgate.engine.metrics;
+package dev.cardgate.engine.counters;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,12 +51,12 @@ public final class CountersFile {
 
     /**
      * Creates {@code file} afresh (owner-only; a file left by an earlier run is replaced, so a
-     * reader still holding it sees its heartbeat stop) and maps it.
+     * reader still holding it sees its heartbeat stop) and maps it. The caller holds the data
+     * folder ({@code DataDirectoryLock}): no live engine publishes in it.
      *
-     * @throws UncheckedIOException when it cannot be created, or a live engine publishes in it
+     * @throws UncheckedIOException when it cannot be created
      */
     public static CountersFile create(final Path file, final EpochClock clock) {
-        refuseWhileInUse(file);
         try {
             Files.deleteIfExists(file);
             try (FileChannel channel = FileChannel.open(file, java.util.Set.of(StandardOpenOption.CREATE_NEW,
@@ -91,31 +91,5 @@ public final class CountersFile {
     @Override
     public String toString() {
         return file == null ? "counters in memory" : "counters file " + file;
-    }
-
-    /**
-     * A second engine on one data folder would take over the first one's counters, control
-     * channel and journal: refused while the engine that wrote {@code file} is alive and
-     * publishing. A file left by a crash (its process gone), a clean stop (heartbeat stopped) or
-     * a launch that failed before publishing (no heartbeat yet) is replaced.
-     */
-    private static void refuseWhileInUse(final Path file) {
-        if (!Files.exists(file)) {
-            return;
-        }
-        final CountersFileReader reader;
-        try {
-            reader = CountersFileReader.open(file);
-        }
-        catch (final CountersFileException unreadable) {
-            return;
-        }
-        final long heartbeat = CountersFileReader.heartbeatMillis(reader.read());
-        final boolean alive = ProcessHandle.of(reader.processId()).map(ProcessHandle::isAlive).orElse(false);
-        if (alive && heartbeat > 0) {
-            throw new UncheckedIOException(new IOException("the data folder " + file.toAbsolutePath().getParent()
-                + " is in use by the engine in process " + reader.processId() + ": stop it first, or give this "
-                + "engine its own data.dir"));
-        }
     }
 }

@@ -1,4 +1,4 @@
-package dev.cardgate.engine.metrics;
+package dev.cardgate.engine.counters;
 
 /**
  * The type ids written in each counter's metadata: they tell a reader what the value means,

@@ -1,4 +1,4 @@
-package dev.cardgate.engine.metrics;
+package dev.cardgate.engine.counters;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -20,8 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.cardgate.engine.AuthorizationEngine;
 import dev.cardgate.engine.AuthorizationRequestData;
 import dev.cardgate.engine.config.EngineConfiguration;
+import dev.cardgate.engine.decision.DecisionCounter;
 import dev.cardgate.engine.event.DecisionReason;
 import dev.cardgate.engine.files.OwnerOnlyFiles;
+import dev.cardgate.engine.journal.JournalCounter;
+import dev.cardgate.engine.pipeline.PipelineCounter;
 
 /**
  * The engine's counters file: owner-only in the data folder, laid out so that an Agrona
@@ -54,11 +56,14 @@ class CountersFileTest {
             assertEquals(5, value(values, "approvals"));
             assertEquals(1, value(values, "declines.by-reason reason=INVALID_CARD_NUMBER"));
             assertEquals(1, value(values, "declines.by-code code=14"));
-            assertEquals(engine.counters().journaled(), value(values, "journal.records"));
+            assertEquals(engine.counters().value(JournalCounter.RECORDS), value(values, "journal.records"));
             assertEquals(6, value(values, "journal.position"));
-            assertEquals(1, engine.counters().declines(DecisionReason.INVALID_CARD_NUMBER));
-            assertEquals(1, engine.counters().declinesWithCode(14));
-            assertEquals(6, engine.counters().requests());
+            assertEquals(6, engine.counters().value(PipelineCounter.REQUESTS));
+            assertEquals(5, engine.counters().value(DecisionCounter.APPROVALS));
+            final CounterValue approvals = values.stream().filter(value -> value.label().equals("approvals"))
+                .findFirst().orElseThrow();
+            assertEquals(DecisionCounter.APPROVALS.id(), approvals.descriptorId(), "the key holds the descriptor's id");
+            assertEquals(CounterTypes.TOTAL, approvals.typeId());
         }
     }
 
@@ -81,27 +86,5 @@ class CountersFileTest {
         return AuthorizationRequestData.builder().systemTraceAuditNumber(stan).terminalId("TERM0001")
             .merchantId("MERCHANT0000001").expiryYearMonth(4912).amountMinor(1_250).currencyCode(978)
             .merchantCategoryCode(5411).countryCode(276).posEntryMode(51).build();
-    }
-
-    @Test
-    void aSecondEngineOnTheDataFolderOfALiveOneIsRefusedAndStartsOnceTheFirstHasStopped() throws Exception {
-        final EngineConfiguration configuration = EngineConfiguration.builder().dataDirectory(folder.resolve("data"))
-            .blocklistCapacity(100).terminalCapacity(100).build();
-        final Path file = folder.resolve("data").resolve(CountersFileDescriptor.FILE_NAME);
-        try (AuthorizationEngine first = AuthorizationEngine.launch(configuration)) {
-            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (CountersFileReader.heartbeatMillis(CountersFileReader.open(file).read()) <= 0) {
-                assertTrue(System.nanoTime() - deadline < 0, "the engine never published its heartbeat");
-                Thread.sleep(20);
-            }
-            final UncheckedIOException refused = assertThrows(UncheckedIOException.class,
-                () -> AuthorizationEngine.launch(configuration));
-            assertTrue(refused.getMessage().contains("is in use by the engine in process "
-                + ProcessHandle.current().pid()), refused.getMessage());
-            assertTrue(first.authorize("5105105105105100", request(1)).approved(), "the first engine goes on");
-        }
-        try (AuthorizationEngine second = AuthorizationEngine.launch(configuration)) {
-            assertTrue(Files.exists(file));
-        }
     }
 }

@@ -1,4 +1,4 @@
-package dev.cardgate.engine.metrics;
+package dev.cardgate.engine.counters;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

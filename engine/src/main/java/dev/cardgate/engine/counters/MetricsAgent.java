@@ -1,4 +1,4 @@
-package dev.cardgate.engine.metrics;
+package dev.cardgate.engine.counters;
 
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -10,7 +10,6 @@ import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.status.AtomicCounter;
-import org.agrona.concurrent.status.CountersManager;
 
 /**
  * The engine's housekeeping: once per interval it writes the heartbeat, samples the ring's
@@ -45,7 +44,7 @@ public final class MetricsAgent implements Agent {
      * @param ringOccupancy  requests in the ring now
      * @param journalSyncLag journal records written and not yet synced
      */
-    public MetricsAgent(final String engineName, final CountersManager countersManager, final EpochClock clock,
+    public MetricsAgent(final String engineName, final CounterRegistry counters, final EpochClock clock,
         final long intervalMillis, final LongSupplier ringOccupancy, final LongSupplier journalSyncLag,
         final EngineLatency latency) {
         this.roleName = "cardgate-" + engineName + "-metrics";
@@ -54,18 +53,18 @@ public final class MetricsAgent implements Agent {
         this.ringOccupancy = ringOccupancy;
         this.journalSyncLag = journalSyncLag;
         this.stages = latency.stages();
-        heartbeat = countersManager.newCounter("heartbeat", CounterTypes.HEARTBEAT);
-        ringOccupancyCounter = countersManager.newCounter("ring.occupancy", CounterTypes.GAUGE);
-        journalSyncLagCounter = countersManager.newCounter("journal.sync-lag", CounterTypes.GAUGE);
+        heartbeat = counters.newCounter("heartbeat", CounterTypes.HEARTBEAT);
+        ringOccupancyCounter = counters.newCounter("ring.occupancy", CounterTypes.GAUGE);
+        journalSyncLagCounter = counters.newCounter("journal.sync-lag", CounterTypes.GAUGE);
         quantileCounters = new AtomicCounter[stages.size()][QUANTILES.length];
         countCounters = new AtomicCounter[stages.size()];
         for (int i = 0; i < stages.size(); i++) {
             final String stage = stages.get(i).stage();
             for (int q = 0; q < QUANTILES.length; q++) {
-                quantileCounters[i][q] = countersManager.newCounter(CounterLabel.of("latency", "stage", stage,
+                quantileCounters[i][q] = counters.newCounter(CounterLabel.of("latency", "stage", stage,
                     "quantile", Double.toString(QUANTILES[q])), CounterTypes.LATENCY_NANOS);
             }
-            countCounters[i] = countersManager.newCounter(CounterLabel.of("latency.samples", "stage", stage),
+            countCounters[i] = counters.newCounter(CounterLabel.of("latency.samples", "stage", stage),
                 CounterTypes.LATENCY_COUNT);
         }
     }
