@@ -30,6 +30,14 @@ public final class ReplyHandler implements EventHandler<AuthorizationEvent> {
         this.roundTrip = counters.latency().roundTrip();
     }
 
+    /**
+     * A listener that throws (or was never set): the answer could not be delivered, so it is
+     * counted; the slot is freed by this handler all the same.
+     */
+    static StageFailureAnswer failureAnswer(final EngineCounters counters) {
+        return event -> counters.recordListenerFailure();
+    }
+
     @Override
     public void setSequenceCallback(final Sequence sequenceCallback) {
         this.sequenceCallback = sequenceCallback;
