@@ -226,11 +226,11 @@ public final class AuthorizationEngine implements AutoCloseable {
         try {
             engine = new AuthorizationEngine(context);
         }
-        catch (final RuntimeException failure) {
+        catch (final RuntimeException | InternalError failure) {
             final List<AutoCloseable> opened = new ArrayList<>(context.ownedResources());
             java.util.Collections.reverse(opened);
             opened.forEach(AuthorizationEngine::closeQuietly);
-            throw failure;
+            throw StartFailures.explained(failure, context.configuration().dataDirectory());
         }
         if (context.controlChannel()) {
             engine.startControlChannel();

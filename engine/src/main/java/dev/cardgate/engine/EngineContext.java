@@ -151,9 +151,9 @@ final class EngineContext {
                 journalStorage = FileSegmentStorage.INSTANCE;
             }
         }
-        catch (final RuntimeException failure) {
+        catch (final RuntimeException | InternalError failure) {
             closeOpened(ownedBefore);
-            throw failure;
+            throw StartFailures.explained(failure, configuration.dataDirectory());
         }
         return this;
     }
