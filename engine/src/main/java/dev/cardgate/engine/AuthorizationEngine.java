@@ -11,7 +11,6 @@ import java.util.function.Supplier;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.SystemEpochClock;
 
-import dev.cardgate.engine.blocklist.BlocklistLookup;
 import dev.cardgate.engine.blocklist.BlocklistStore;
 import dev.cardgate.engine.config.EngineConfiguration;
 import dev.cardgate.engine.control.ControlWatcher;
@@ -22,7 +21,6 @@ import dev.cardgate.engine.decision.CardNumberCheck;
 import dev.cardgate.engine.decision.CurrencyCheck;
 import dev.cardgate.engine.decision.DecidedEventListener;
 import dev.cardgate.engine.decision.DecisionChain;
-import dev.cardgate.engine.decision.DecisionFailureHandler;
 import dev.cardgate.engine.decision.DecisionHandler;
 import dev.cardgate.engine.decision.EngineRules;
 import dev.cardgate.engine.decision.ExpiryCheck;
@@ -33,16 +31,16 @@ import dev.cardgate.engine.event.AuthorizationIds;
 import dev.cardgate.engine.event.DecisionListener;
 import dev.cardgate.engine.event.DecisionReason;
 import dev.cardgate.engine.event.PanParts;
-import dev.cardgate.engine.journal.FileSegmentStorage;
-import dev.cardgate.engine.journal.JournalCounter;
 import dev.cardgate.engine.journal.Journal;
-import dev.cardgate.engine.journal.SegmentStorage;
+import dev.cardgate.engine.journal.JournalHandler;
 import dev.cardgate.engine.counters.CounterRegistry;
 import dev.cardgate.engine.counters.CountersFile;
-import dev.cardgate.engine.counters.CountersFileDescriptor;
 import dev.cardgate.engine.counters.MetricsAgent;
+import dev.cardgate.engine.journal.JournalCounter;
 import dev.cardgate.engine.pipeline.AuthorizationPipeline;
 import dev.cardgate.engine.pipeline.DistinctFailureLog;
+import dev.cardgate.engine.pipeline.IntakeGuard;
+import dev.cardgate.engine.pipeline.PipelineStage;
 import dev.cardgate.engine.rules.ActiveRules;
 import dev.cardgate.engine.rules.MessageRouter;
 import dev.cardgate.engine.rules.PolicyCheck;
@@ -118,99 +116,44 @@ public final class AuthorizationEngine implements AutoCloseable {
     private ControlWatcher controlWatcher;
     private boolean closed;
 
-    /**
-     * Wires and starts an engine around resources already opened; {@code resources} are closed,
-     * in reverse order, after the pipeline has drained. {@code tokenKey} and {@code blocklist}
-     * are null only in tests of the pipeline.
-     */
-    AuthorizationEngine(final EngineConfiguration configuration, final TokenKey tokenKey,
-        final BlocklistStore blocklist, final BlocklistLookup blocklistLookup,
-        final Supplier<? extends CardTokenizer> tokenizers, final List<? extends AutoCloseable> resources) {
-        this(configuration, tokenKey, blocklist, blocklistLookup, null, TerminalSource.NONE, tokenizers, resources,
-            null, List.of());
-    }
-
-    /**
-     * As above, with a terminal registry ({@code terminalRegistry} null and {@code terminals}
-     * {@link TerminalSource#NONE} in tests without one), the rules file if configured, and the
-     * decision journal when {@code journalStorage} is not null and the configuration enables it:
-     * the journal is opened (scanned, its torn tail cut off), replayed into the risk state and
-     * {@code extraDecidedListeners}, and its stage put between decision and reply.
-     *
-     * @throws dev.cardgate.engine.rules.RulesFileException when the rules file is invalid
-     */
-    AuthorizationEngine(final EngineConfiguration configuration, final TokenKey tokenKey,
-        final BlocklistStore blocklist, final BlocklistLookup blocklistLookup, final TerminalRegistry terminalRegistry,
-        final TerminalSource terminals, final Supplier<? extends CardTokenizer> tokenizers,
-        final List<? extends AutoCloseable> resources, final SegmentStorage journalStorage,
-        final List<? extends DecidedEventListener> extraDecidedListeners) {
-        this(configuration, tokenKey, blocklist, blocklistLookup, terminalRegistry, terminals, tokenizers, resources,
-            journalStorage, extraDecidedListeners, CountersFile.inMemory(SystemEpochClock.INSTANCE));
-    }
-
-    /** As above, with the engine's counters in {@code countersFile}. */
-    AuthorizationEngine(final EngineConfiguration configuration, final TokenKey tokenKey,
-        final BlocklistStore blocklist, final BlocklistLookup blocklistLookup, final TerminalRegistry terminalRegistry,
-        final TerminalSource terminals, final Supplier<? extends CardTokenizer> tokenizers,
-        final List<? extends AutoCloseable> resources, final SegmentStorage journalStorage,
-        final List<? extends DecidedEventListener> extraDecidedListeners, final CountersFile countersFile) {
-        this.configuration = configuration;
-        this.countersFile = countersFile;
+    /** Wires and starts an engine from a concluded context; see {@link #launch(EngineContext)}. */
+    private AuthorizationEngine(final EngineContext context) {
+        this.configuration = context.configuration();
+        this.countersFile = context.countersFile();
         this.counters = new CounterRegistry(countersFile.countersManager());
-        this.tokenKey = tokenKey;
-        this.blocklist = blocklist;
-        this.terminalRegistry = terminalRegistry;
-        this.resources = new ArrayList<>(resources);
+        this.tokenKey = context.tokenKey();
+        this.blocklist = context.blocklist();
+        this.terminalRegistry = context.terminalRegistry();
+        this.resources = new ArrayList<>(context.ownedResources());
+        final Supplier<? extends CardTokenizer> tokenizers = context.tokenizers();
         this.callerTokenizers = ThreadLocal.withInitial(() -> new CallerTokenizer(tokenizers.get()));
+        final TerminalSource terminals = context.terminals();
         final RuleSet initialRules = configuration.rulesFile() == null ? RuleSet.defaults()
             : RulesParser.parse(configuration.rulesFile());
         activeRules = new ActiveRules(initialRules);
         final RequestFacts facts = new RequestFacts();
-        final StoredTerminal countryScratch = new StoredTerminal();
-        riskState = new RiskState(configuration.maxTrackedCards(), configuration.maxTrackedTerminals(),
-            configuration.maxTrackedAuthorizations(), initialRules, facts, event -> {
-                final long key = AsciiCodes.terminalKey(event);
-                return terminals.find(key, countryScratch) ? countryScratch.countryCode() : event.countryCode();
-            });
+        riskState = newRiskState(initialRules, facts, terminals);
         rulesReloader = new RulesReloader(configuration.rulesFile(), activeRules, riskState);
         final TerminalCheck terminalCheck = new TerminalCheck(terminals, activeRules, facts,
             configuration.refuseUnknownTerminals(), configuration.faultyTerminalResponseCode(),
             configuration.lastHeardIntervalMillis());
         decisionChain = new DecisionChain(List.of(terminalCheck, new RequestFormatCheck(activeRules),
             new CardNumberCheck(), new ExpiryCheck(), new AmountCheck(), new CurrencyCheck(activeRules),
-            new BlocklistCheck(blocklistLookup), new PolicyCheck(activeRules, facts, counters),
+            new BlocklistCheck(context.blocklistLookup()), new PolicyCheck(activeRules, facts, counters),
             new RiskCheck(activeRules, facts, riskState, terminals, counters)));
         final DecisionHandler decisionHandler = new DecisionHandler(configuration.clock(), decisionChain,
             new AuthorizationIdGenerator(new SecureRandom()), counters,
             new MessageRouter(activeRules, riskState, terminalCheck, facts, counters), riskState);
-        journal = journalStorage != null && configuration.journal().enabled()
-            ? Journal.open(configuration.engineName(), configuration.journal(),
-                tokenKey != null ? tokenKey.fingerprint() : UNKEYED_FINGERPRINT, journalStorage,
-                configuration.ringSize(), configuration.clock(), counters, failureLog, logger)
-            : null;
+        journal = context.journalWanted() ? openJournal(context) : null;
+        final List<PipelineStage> stages = new ArrayList<>();
+        stages.add(new PipelineStage("decision", decisionHandler,
+            DecisionHandler.failureAnswer(configuration.clock(), counters), false));
         if (journal != null) {
-            this.resources.add(journal);
-            try {
-                // the risk state learns again what it knew before the restart
-                final List<DecidedEventListener> replayInto = new ArrayList<>();
-                replayInto.add(riskState);
-                replayInto.addAll(extraDecidedListeners);
-                final long replayed = journal.replay(replayInto);
-                logger.log(Level.INFO, () -> "journal replayed " + replayed + " records");
-            }
-            catch (final RuntimeException failure) {
-                closeQuietly(journal);
-                throw failure;
-            }
+            stages.add(new PipelineStage("journal", journal.stage(), JournalHandler.failureAnswer(counters), true));
         }
-        pipeline = journal == null
-            ? new AuthorizationPipeline(configuration.engineName(), configuration.ringSize(),
-                configuration.waitStrategy(), configuration.threadLayout(), decisionHandler,
-                new DecisionFailureHandler(configuration.clock(), counters, failureLog), counters, failureLog, logger)
-            : new AuthorizationPipeline(configuration.engineName(), configuration.ringSize(),
-                configuration.waitStrategy(), configuration.threadLayout(), decisionHandler,
-                new DecisionFailureHandler(configuration.clock(), counters, failureLog), journal.stage(),
-                journal.stageFailureHandler(), journal.health(), counters, failureLog, logger);
+        pipeline = new AuthorizationPipeline(configuration.engineName(), configuration.ringSize(),
+            configuration.waitStrategy(), configuration.threadLayout(), stages,
+            journal == null ? IntakeGuard.OPEN : journal.health(), counters, failureLog, logger);
         pipeline.start();
         metricsRunner = new MetricsAgent(configuration.engineName(), counters,
             SystemEpochClock.INSTANCE, METRICS_INTERVAL_MILLIS, pipeline::inFlight,
@@ -219,6 +162,41 @@ public final class AuthorizationEngine implements AutoCloseable {
             counters.latency()).start(failure -> failureLog.record("metrics", failure));
         logger.log(Level.INFO, () -> "engine " + configuration.engineName() + " started, checks "
             + decisionChain.ruleNamesInOrder() + ", threads " + pipeline.threadNames() + "\n" + configuration);
+    }
+
+    /** The decision thread's risk memory; a terminal's country comes from the registry when it knows it. */
+    private RiskState newRiskState(final RuleSet initialRules, final RequestFacts facts,
+        final TerminalSource terminals) {
+        final StoredTerminal countryScratch = new StoredTerminal();
+        return new RiskState(configuration.maxTrackedCards(), configuration.maxTrackedTerminals(),
+            configuration.maxTrackedAuthorizations(), initialRules, facts, event -> {
+                final long key = AsciiCodes.terminalKey(event);
+                return terminals.find(key, countryScratch) ? countryScratch.countryCode() : event.countryCode();
+            });
+    }
+
+    /**
+     * Opens the journal (scanned, its torn tail cut off) and replays it into the risk state and
+     * the context's replay listeners, before the pipeline starts; closed with the engine.
+     */
+    private Journal openJournal(final EngineContext context) {
+        final Journal opened = Journal.open(configuration.engineName(), configuration.journal(),
+            tokenKey != null ? tokenKey.fingerprint() : UNKEYED_FINGERPRINT, context.journalStorage(),
+            configuration.ringSize(), configuration.clock(), counters, failureLog, logger);
+        try {
+            // the risk state learns again what it knew before the restart
+            final List<DecidedEventListener> replayInto = new ArrayList<>();
+            replayInto.add(riskState);
+            replayInto.addAll(context.replayListeners());
+            final long replayed = opened.replay(replayInto);
+            logger.log(Level.INFO, () -> "journal replayed " + replayed + " records");
+        }
+        catch (final RuntimeException failure) {
+            closeQuietly(opened);
+            throw failure;
+        }
+        resources.add(opened);
+        return opened;
     }
 
     /**
@@ -233,51 +211,32 @@ public final class AuthorizationEngine implements AutoCloseable {
      * @throws java.io.UncheckedIOException                    when the data folder cannot be created
      */
     public static AuthorizationEngine launch(final EngineConfiguration configuration) {
-        return launch(configuration, FileSegmentStorage.INSTANCE, List.of());
+        return launch(new EngineContext().configuration(configuration));
     }
 
-    /** {@link #launch(EngineConfiguration)} with the journal's file seam and replay listeners given. */
-    static AuthorizationEngine launch(final EngineConfiguration configuration, final SegmentStorage journalStorage,
-        final List<? extends DecidedEventListener> decidedEventListeners) {
-        LaunchPreconditions.check(configuration);
-        DataDirectory.createIfAbsent(configuration.dataDirectory());
-        final DataDirectoryLock lock = DataDirectoryLock.acquire(configuration.dataDirectory());
+    /**
+     * Launches an engine wired from {@code context}, concluded here: what the context opened is
+     * closed again when the engine cannot start.
+     *
+     * @throws dev.cardgate.engine.rules.RulesFileException when the rules file is invalid
+     * @throws dev.cardgate.engine.journal.JournalException when the journal cannot be opened
+     */
+    static AuthorizationEngine launch(final EngineContext context) {
+        context.conclude();
+        final AuthorizationEngine engine;
         try {
-            return launchHolding(lock, configuration, journalStorage, decidedEventListeners);
+            engine = new AuthorizationEngine(context);
         }
-        catch (final RuntimeException failure) {
-            lock.close();
-            throw failure;
+        catch (final RuntimeException | InternalError failure) {
+            final List<AutoCloseable> opened = new ArrayList<>(context.ownedResources());
+            java.util.Collections.reverse(opened);
+            opened.forEach(AuthorizationEngine::closeQuietly);
+            throw StartFailures.explained(failure, context.configuration().dataDirectory());
         }
-    }
-
-    /** The rest of {@link #launch}, once this engine holds the data folder; {@code lock} is closed last. */
-    private static AuthorizationEngine launchHolding(final DataDirectoryLock lock,
-        final EngineConfiguration configuration, final SegmentStorage journalStorage,
-        final List<? extends DecidedEventListener> decidedEventListeners) {
-        final CountersFile countersFile = CountersFile.create(
-            configuration.dataDirectory().resolve(CountersFileDescriptor.FILE_NAME), SystemEpochClock.INSTANCE);
-        final TokenKey tokenKey = configuration.tokenKeyHex() != null
-            ? TokenKey.fromHex(configuration.tokenKeyHex())
-            : TokenKey.loadOrCreate(configuration.tokenKeyFile());
-        final BlocklistStore blocklist = BlocklistStore.open(configuration.blocklistFile(),
-            configuration.blocklistCapacity(), tokenKey);
-        TerminalRegistry terminals = null;
-        try {
-            terminals = TerminalRegistry.open(configuration.terminalFile(), configuration.terminalCapacity());
-            final AuthorizationEngine engine = new AuthorizationEngine(configuration, tokenKey, blocklist,
-                blocklist.newLookup(), terminals, terminals.newLookup(), () -> tokenKey.newTokenizer()::tokenize,
-                List.of(lock, blocklist, terminals), journalStorage, decidedEventListeners, countersFile);
+        if (context.controlChannel()) {
             engine.startControlChannel();
-            return engine;
         }
-        catch (final RuntimeException failure) {
-            if (terminals != null) {
-                terminals.close();
-            }
-            blocklist.close();
-            throw failure;
-        }
+        return engine;
     }
 
     /** Lets operators' processes reach this engine (cardgate rules reload); closes the engine when it cannot. */
@@ -466,24 +425,17 @@ public final class AuthorizationEngine implements AutoCloseable {
         failureLog.logSummary();
         final List<AutoCloseable> reversed = new ArrayList<>(resources);
         java.util.Collections.reverse(reversed);
-        for (final AutoCloseable resource : reversed) {
-            try {
-                resource.close();
-            }
-            catch (final Exception failure) {
-                logger.log(Level.ERROR, "closing " + resource + " failed", failure);
-            }
-        }
+        reversed.forEach(AuthorizationEngine::closeQuietly);
         logger.log(Level.INFO, () -> "engine " + configuration.engineName() + " closed"
             + (drained ? "" : " WITHOUT answering everything accepted") + "; " + counters);
     }
 
-    private void closeQuietly(final AutoCloseable resource) {
+    private static void closeQuietly(final AutoCloseable resource) {
         try {
             resource.close();
         }
         catch (final Exception failure) {
-            logger.log(Level.ERROR, "closing " + resource + " failed", failure);
+            System.getLogger("dev.cardgate.engine").log(Level.ERROR, "closing " + resource + " failed", failure);
         }
     }
 

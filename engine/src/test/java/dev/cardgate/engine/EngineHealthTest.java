@@ -23,9 +23,10 @@ class EngineHealthTest {
     @Test
     void reportsTheJournalWhileItCannotWriteAndTheCloseOnceItBegins() throws InterruptedException {
         final FailingSegmentStorage storage = new FailingSegmentStorage();
-        final AuthorizationEngine engine = AuthorizationEngine.launch(EngineConfiguration.builder()
-            .dataDirectory(dataDirectory).blocklistCapacity(1_000)
-            .journal(journal -> journal.retryIntervalMillis(50)).build(), storage, List.of());
+        final AuthorizationEngine engine = AuthorizationEngine.launch(new EngineContext()
+            .configuration(EngineConfiguration.builder().dataDirectory(dataDirectory).blocklistCapacity(1_000)
+                .journal(journal -> journal.retryIntervalMillis(50)).build())
+            .journalStorage(storage));
         try {
             assertEquals(List.of(), engine.healthProblems());
 

@@ -1,11 +1,9 @@
 package dev.cardgate.engine;
 
 import java.nio.file.Path;
-import java.util.List;
 
 import dev.cardgate.engine.config.EngineConfiguration;
 import dev.cardgate.engine.event.DecisionListener;
-import dev.cardgate.engine.journal.FileSegmentStorage;
 import dev.cardgate.engine.token.CardToken;
 
 /**
@@ -26,8 +24,7 @@ public final class JournalCrashProcess {
             .tokenKeyHex(arguments[1])
             .journal(journal -> journal.segmentBytes(64 * 1024))
             .build();
-        final AuthorizationEngine engine = AuthorizationEngine.launch(configuration, FileSegmentStorage.INSTANCE,
-            List.of());
+        final AuthorizationEngine engine = AuthorizationEngine.launch(configuration);
         final CardToken token = new CardToken();
         engine.newTokenizer().tokenize("4111111111111111", token);
         final DecisionListener printer = event -> {

@@ -142,8 +142,7 @@ class JournalCrashTest {
 
     /** Starts an engine on the journal, answers {@code count} requests, closes; returns the records it wrote. */
     private long restartAndSubmit(final int count) {
-        try (AuthorizationEngine restarted = AuthorizationEngine.launch(configuration(),
-            dev.cardgate.engine.journal.FileSegmentStorage.INSTANCE, List.of())) {
+        try (AuthorizationEngine restarted = AuthorizationEngine.launch(configuration())) {
             final java.util.concurrent.atomic.AtomicLong answered = new java.util.concurrent.atomic.AtomicLong();
             JournalEngineTest.submit(restarted, count, event -> answered.incrementAndGet(), answered);
             return restarted.counters().value(JournalCounter.RECORDS);

@@ -25,6 +25,7 @@ import dev.cardgate.engine.event.AuthorizationEvent;
 import dev.cardgate.engine.event.DecisionListener;
 import dev.cardgate.engine.event.DecisionReason;
 import dev.cardgate.engine.journal.FailingSegmentStorage;
+import dev.cardgate.engine.journal.JournalCounter;
 import dev.cardgate.engine.journal.JournalException;
 import dev.cardgate.engine.journal.JournalQuery;
 import dev.cardgate.engine.journal.JournalReader;
@@ -102,6 +103,32 @@ class JournalEngineTest {
                     + journaledCodes);
         }
         assertTrue(journaledCodes.subList(0, 10).stream().allMatch(code -> code == 0), journaledCodes.toString());
+    }
+
+    @Test
+    void aDeclineThatCannotBeJournaledIsAnswered96NotSentUnrecorded() throws Exception {
+        final String stolenPan = "5555555555554444";
+        final FailingSegmentStorage storage = new FailingSegmentStorage();
+        try (AuthorizationEngine engine = launch(storage, settings -> settings
+            .journal(journal -> journal.retryIntervalMillis(60_000)), List.of())) {
+            engine.blocklist().add(stolenPan, dev.cardgate.engine.blocklist.BlockReason.STOLEN,
+                dev.cardgate.engine.blocklist.BlocklistEntry.NO_EXPIRY, "CASE-1");
+            assertEquals(43, engine.authorize(stolenPan, TestEngines.request(1)).responseCode());
+            storage.failFromNowOn();
+            final Decision unsynced = engine.authorize(stolenPan, TestEngines.request(2));
+            final Decision unwritten = engine.authorize(stolenPan, TestEngines.request(3));
+            assertEquals(DecisionReason.JOURNAL_FAILURE, unsynced.reason(), "its record's sync failed");
+            assertEquals(DecisionReason.JOURNAL_FAILURE, unwritten.reason(), "the journal was down: no record");
+            assertEquals(96, unwritten.responseCode());
+            assertEquals(0, engine.counters().value(JournalCounter.APPROVALS_WITHHELD), "no approval was withheld");
+        }
+        final List<String> journaled = new ArrayList<>();
+        new JournalReader(dataDirectory.resolve("journal"), problem -> { throw new AssertionError(problem); })
+            .read(JournalQuery.ALL, record -> journaled.add(record.systemTraceAuditNumber() + ":"
+                + record.responseCode()));
+        assertEquals("1:43", journaled.get(0));
+        assertTrue(journaled.stream().noneMatch(entry -> entry.endsWith(":43") && !entry.equals("1:43")),
+            "no 43 was answered 96 and recorded 43: " + journaled);
     }
 
     @Test
@@ -183,16 +210,16 @@ class JournalEngineTest {
             submit(engine, 3, event -> answered.incrementAndGet(), answered);
         }
         final JournalException refused = assertThrows(JournalException.class, () -> AuthorizationEngine.launch(
-            configuration(settings -> settings.tokenKeyHex(KEY.replace('0', '1'))
-                .blocklistFile(Path.of("other-blocklist.cm"))), new FailingSegmentStorage(),
-            List.of()));
+            new EngineContext().configuration(configuration(settings -> settings.tokenKeyHex(KEY.replace('0', '1'))
+                .blocklistFile(Path.of("other-blocklist.cm")))).journalStorage(new FailingSegmentStorage())));
         assertTrue(refused.getMessage().contains("fingerprint"), refused.getMessage());
     }
 
     private AuthorizationEngine launch(final FailingSegmentStorage storage,
         final java.util.function.UnaryOperator<EngineConfiguration.Builder> settings,
         final List<DecidedEventListener> listeners) {
-        return AuthorizationEngine.launch(configuration(settings), storage, listeners);
+        return AuthorizationEngine.launch(new EngineContext().configuration(configuration(settings))
+            .journalStorage(storage).replayListeners(listeners));
     }
 
     private EngineConfiguration configuration(final java.util.function.UnaryOperator<EngineConfiguration.Builder> settings) {

@@ -1,11 +1,14 @@
 package dev.cardgate.engine;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.function.UnaryOperator;
+
+import org.agrona.concurrent.SystemEpochClock;
 
 import dev.cardgate.engine.blocklist.BlocklistLookup;
 import dev.cardgate.engine.config.EngineConfiguration;
+import dev.cardgate.engine.counters.CountersFile;
+import dev.cardgate.engine.terminal.TerminalSource;
 
 /** Engines for pipeline tests: in-memory blocklist, test tokenizer, no files. */
 public final class TestEngines {
@@ -17,7 +20,10 @@ public final class TestEngines {
         final EngineConfiguration configuration = settings.apply(EngineConfiguration.builder()
             .dataDirectory(Path.of("target", "unused-data"))
             .ringSize(1024)).build();
-        return new AuthorizationEngine(configuration, null, null, blocklist, TestTokenizer::new, List.of(resources));
+        return AuthorizationEngine.launch(new EngineContext().configuration(configuration)
+            .countersFile(CountersFile.inMemory(SystemEpochClock.INSTANCE)).tokenizers(TestTokenizer::new)
+            .blocklistLookup(blocklist).terminals(TerminalSource.NONE).withoutJournal().withoutControlChannel()
+            .closeOnClose(resources));
     }
 
     /**

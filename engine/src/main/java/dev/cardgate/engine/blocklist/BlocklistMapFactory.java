@@ -34,6 +34,8 @@ final class BlocklistMapFactory {
             .valueSizeMarshaller(SizeMarshaller.constant(StoredEntry.SIZE_BYTES))
             .constantValueSizeBySample(new StoredEntry())
             .entries(entries)
+            // closed by its owner after the engine has drained, not by Chronicle's JVM exit hook
+            .skipCloseOnExitHook(true)
             .createPersistedTo(mapFile.toFile());
     }
 }

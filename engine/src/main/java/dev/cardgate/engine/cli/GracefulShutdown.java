@@ -6,6 +6,8 @@ import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
+import net.openhft.chronicle.core.shutdown.PriorityHook;
+
 import dev.cardgate.engine.AuthorizationEngine;
 import dev.cardgate.engine.frontend.FrontEnd;
 
@@ -15,6 +17,14 @@ import dev.cardgate.engine.frontend.FrontEnd;
  * drains and closes its files. Meanwhile a second SIGTERM or SIGINT halts the JVM at once, as
  * does a watchdog when the whole takes more than twice the shutdown timeout.
  *
+ * <p>Order: the JVM runs its shutdown hooks concurrently, and Chronicle Map's own hook closes
+ * every map still open, which under load closed the terminal registry and blocklist under the
+ * decision thread while it drained (the last requests taken were answered 96). So this shutdown
+ * is not a hook of its own but a step of Chronicle's prioritised hook ({@link PriorityHook}),
+ * run before the step that closes the maps ({@link #RUNS_BEFORE_CHRONICLE_MAPS_CLOSE}); the maps
+ * the engine creates also skip Chronicle's hook altogether. Logging is kept to the end by
+ * {@link ShutdownLogManager}, whose deferred reset runs when this shutdown has finished.
+ *
  * <p>Why a second signal needs {@code sun.misc.Signal}: once shutdown hooks run, the JVM's own
  * handler blocks further signals for good. The handler is installed through reflection, since
  * the compiler (with {@code -Werror}) refuses the internal API by name; where it is missing,
@@ -22,6 +32,11 @@ import dev.cardgate.engine.frontend.FrontEnd;
  */
 final class GracefulShutdown implements Runnable {
     private static final int HALT_STATUS = 130;
+    /**
+     * This shutdown's priority in Chronicle's hook: lower runs first, and Chronicle Map closes
+     * its maps at 80 (chronicle-map 3.27, {@code ChronicleHashCloseOnExitHook}).
+     */
+    static final int RUNS_BEFORE_CHRONICLE_MAPS_CLOSE = 10;
 
     private final FrontEnd frontEnd;
     private final AuthorizationEngine engine;
@@ -38,6 +53,11 @@ final class GracefulShutdown implements Runnable {
         this.out = out;
     }
 
+    /** Runs this shutdown when the JVM shuts down (SIGTERM, SIGINT, System.exit), before Chronicle closes its maps. */
+    void install() {
+        PriorityHook.add(RUNS_BEFORE_CHRONICLE_MAPS_CLOSE, this);
+    }
+
     @Override
     public void run() {
         haltOnSecondSignal("TERM");
@@ -49,6 +69,7 @@ final class GracefulShutdown implements Runnable {
         clean = answered;
         out.println("cardgate stopped" + (answered ? "" : " with requests left unanswered") + "; " + engine.counters());
         out.flush();
+        ShutdownLogManager.finishShutdown();
         completed.countDown();
     }
 

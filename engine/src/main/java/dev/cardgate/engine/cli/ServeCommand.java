@@ -38,6 +38,8 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        // before anything logs: logging then lasts until the graceful shutdown has finished
+        System.setProperty("java.util.logging.manager", ShutdownLogManager.class.getName());
         final PrintStream out = System.out;
         final EngineConfiguration configuration;
         try {
@@ -76,7 +78,7 @@ final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         final GracefulShutdown shutdown = new GracefulShutdown(frontEnd, engine, configuration.shutdownTimeout(), out);
-        Runtime.getRuntime().addShutdownHook(new Thread(shutdown, "cardgate-shutdown"));
+        shutdown.install();
         printStarted(out, configuration, frontEnd);
         out.println("  counters  " + engine.countersFile().toAbsolutePath().normalize() + " (cardgate stat)");
         out.println("  metrics   " + (metrics == null ? "off (metrics.http.enabled = false)"

@@ -5,9 +5,12 @@ import org.agrona.concurrent.EpochClock;
 import com.lmax.disruptor.EventHandler;
 
 import dev.cardgate.engine.event.AuthorizationEvent;
-import dev.cardgate.engine.counters.StageLatency;
+import dev.cardgate.engine.event.DecisionReason;
 import dev.cardgate.engine.counters.ComponentCounters;
 import dev.cardgate.engine.counters.CounterRegistry;
+import dev.cardgate.engine.counters.StageLatency;
+import dev.cardgate.engine.pipeline.PipelineCounter;
+import dev.cardgate.engine.pipeline.StageFailureAnswer;
 
 /**
  * The first stage of the ring: decides each request with the {@link DecisionChain}.
@@ -17,7 +20,7 @@ import dev.cardgate.engine.counters.CounterRegistry;
  * reads the clock once, walks the chain and writes primitives: no allocation, no logging, no
  * lock; the time it took goes into the decision latency recorder. The prelude (the message
  * router) may decide an event itself (network management, reversals, duplicates) before the
- * chain would. A check that throws is answered 96 by the stage's failure handler.
+ * chain would. A check that throws is answered 96 ({@link #failureAnswer}).
  */
 public final class DecisionHandler implements EventHandler<AuthorizationEvent> {
     private final EpochClock clock;
@@ -42,6 +45,21 @@ public final class DecisionHandler implements EventHandler<AuthorizationEvent> {
         this.latency = counters.latency().decision();
         this.prelude = prelude;
         this.decidedListener = decidedListener;
+    }
+
+    /**
+     * Deciding failed (a corrupt map entry, a closed map, a bug): the request is answered 96,
+     * system malfunction, written into its event so that the later stages journal and answer it
+     * as any other; counted as a stage failure.
+     */
+    public static StageFailureAnswer failureAnswer(final EpochClock clock, final CounterRegistry counters) {
+        final ComponentCounters<PipelineCounter> pipeline = counters.component(PipelineCounter.class);
+        return event -> {
+            if (event != null) {
+                event.decline(DecisionReason.SYSTEM_MALFUNCTION, EngineRules.STAGE_FAILURE, clock.time());
+            }
+            pipeline.increment(PipelineCounter.STAGE_FAILURES);
+        };
     }
 
     @Override

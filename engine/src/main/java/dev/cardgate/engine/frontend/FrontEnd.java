@@ -161,11 +161,16 @@ public final class FrontEnd implements AutoCloseable {
         closed = true;
         final long deadline = System.nanoTime() + timeout.toNanos();
         serverChannel.close().syncUninterruptibly();
+        // a frame taken after the in-flight count read zero would be answered into a closed output
+        final java.util.List<io.netty.util.concurrent.Future<?>> readingStopped = new java.util.ArrayList<>();
         for (final Channel channel : openChannels) {
             final TerminalConnection connection = channel.pipeline().get(TerminalConnection.class);
             if (connection != null) {
-                connection.stopReading();
+                readingStopped.add(connection.stopReading());
             }
+        }
+        for (final io.netty.util.concurrent.Future<?> stopped : readingStopped) {
+            stopped.awaitUninterruptibly(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         }
         while (context.inFlight().get() > 0 && System.nanoTime() - deadline < 0) {
             LockSupport.parkNanos(DRAIN_POLL_NANOS);

@@ -247,9 +247,13 @@ final class TerminalConnection extends ChannelInboundHandlerAdapter {
         return channel.alloc();
     }
 
-    /** Any thread: stop taking frames (the front-end is closing); requests already taken are answered. */
-    void stopReading() {
-        channel.eventLoop().execute(() -> {
+    /**
+     * Any thread: stop taking frames (the front-end is closing); requests already taken are
+     * answered. Done when the returned future is: until then the event loop may still take a
+     * frame, so the closer waits for it before it counts what is in flight.
+     */
+    io.netty.util.concurrent.Future<?> stopReading() {
+        return channel.eventLoop().submit(() -> {
             pause(PAUSED_CLOSING);
             updateReading();
         });

@@ -10,19 +10,16 @@ import java.util.List;
 
 import org.agrona.concurrent.EpochClock;
 
-import com.lmax.disruptor.ExceptionHandler;
-
-import dev.cardgate.engine.counters.CounterRegistry;
 import dev.cardgate.engine.config.JournalDurability;
+import dev.cardgate.engine.counters.CounterRegistry;
 import dev.cardgate.engine.config.JournalConfiguration;
 import dev.cardgate.engine.decision.DecidedEventListener;
-import dev.cardgate.engine.event.AuthorizationEvent;
 import dev.cardgate.engine.pipeline.DistinctFailureLog;
 
 /**
  * The engine's decision journal, opened at start: scans and repairs the folder, replays the
- * replay window into the decision thread's state, and supplies the pipeline's journal stage,
- * its failure handler and the intake guard. Closing syncs and closes the active segment.
+ * replay window into the decision thread's state, and supplies the pipeline's journal stage
+ * and the intake guard. Closing syncs and closes the active segment.
  *
  * <p>Threading: open, replay and close on the engine's starting/closing thread; the stage runs
  * on the journal thread.
@@ -35,7 +32,6 @@ public final class Journal implements AutoCloseable {
     private final JournalWriter writer;
     private final JournalHealth health;
     private final JournalHandler handler;
-    private final JournalStageFailureHandler failureHandler;
     private final JournalRetention retention;
     private final DistinctFailureLog failureLog;
     private final IntervalSyncer syncer;
@@ -66,7 +62,6 @@ public final class Journal implements AutoCloseable {
             settings.retentionMaxBytes(), settings.archiveDirectory());
         handler = new JournalHandler(writer, settings.durability(), settings.ackAfterSync(), health,
             settings.retryInterval().toNanos(), ringSize, counters, failureLog, logger, this::applyRetention);
-        failureHandler = new JournalStageFailureHandler(counters, failureLog);
         syncer = settings.durability() == JournalDurability.INTERVAL
             ? new IntervalSyncer(engineName, writer, health, settings.syncInterval().toNanos(), counters, failureLog)
             : null;
@@ -126,11 +121,6 @@ public final class Journal implements AutoCloseable {
     /** The journal stage for the pipeline. */
     public JournalHandler stage() {
         return handler;
-    }
-
-    /** Its failure handler: answers 96 for an event the stage threw on. */
-    public ExceptionHandler<AuthorizationEvent> stageFailureHandler() {
-        return failureHandler;
     }
 
     /** Whether the journal writes; the pipeline's intake guard. */

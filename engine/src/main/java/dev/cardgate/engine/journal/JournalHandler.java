@@ -11,10 +11,12 @@ import dev.cardgate.engine.config.JournalDurability;
 import dev.cardgate.engine.decision.EngineRules;
 import dev.cardgate.engine.event.AuthorizationEvent;
 import dev.cardgate.engine.event.DecisionReason;
-import dev.cardgate.engine.counters.StageLatency;
-import dev.cardgate.engine.pipeline.DistinctFailureLog;
 import dev.cardgate.engine.counters.ComponentCounters;
 import dev.cardgate.engine.counters.CounterRegistry;
+import dev.cardgate.engine.counters.StageLatency;
+import dev.cardgate.engine.pipeline.DistinctFailureLog;
+import dev.cardgate.engine.pipeline.PipelineCounter;
+import dev.cardgate.engine.pipeline.StageFailureAnswer;
 
 /**
  * The journal stage, between decision and reply: appends each decided event's record and, with
@@ -26,8 +28,10 @@ import dev.cardgate.engine.counters.CounterRegistry;
  * Without ack-after-sync the sequence is published through the callback before the sync.
  *
  * <p>Failures: when an append or a sync fails, the journal is marked failed (logged once,
- * counted) and from then on nothing is approved: an approval whose record is not durable is
- * turned into 96 before its answer leaves (its record, if written, is amended to say so).
+ * counted), and no answer leaves without its record: every decision whose record is not durable
+ * (an approval, but also a decline, a reversal's or an echo's acknowledgement) is answered 96,
+ * journal failure, before its answer leaves (its record, if written, is amended to say so). A
+ * decline stays a decline; an answer the audit trail does not hold is never sent.
  * Writing is retried at most once per retry interval, on the next event; when it works the
  * journal resumes. This stage never throws on I/O.
  *
@@ -79,6 +83,26 @@ public final class JournalHandler implements EventHandler<AuthorizationEvent> {
         this.lastSegmentIndex = writer.activeSegmentIndex();
     }
 
+    /**
+     * The stage threw on an event (a bug: I/O failures are handled inside it): the event's record
+     * cannot be trusted, so its decision, approval or decline, is answered 96; counted as a stage
+     * failure (and a withheld approval as such).
+     */
+    public static StageFailureAnswer failureAnswer(final CounterRegistry counters) {
+        final ComponentCounters<JournalCounter> journal = counters.component(JournalCounter.class);
+        final ComponentCounters<PipelineCounter> pipeline = counters.component(PipelineCounter.class);
+        return event -> {
+            if (event != null && event.reason() != DecisionReason.JOURNAL_FAILURE) {
+                if (event.approved()) {
+                    journal.increment(JournalCounter.APPROVALS_WITHHELD);
+                }
+                event.decline(DecisionReason.JOURNAL_FAILURE, EngineRules.JOURNAL_FAILURE,
+                    event.decisionTimeEpochMillis());
+            }
+            pipeline.increment(PipelineCounter.STAGE_FAILURES);
+        };
+    }
+
     @Override
     public void setSequenceCallback(final Sequence sequenceCallback) {
         this.sequenceCallback = sequenceCallback;
@@ -93,7 +117,7 @@ public final class JournalHandler implements EventHandler<AuthorizationEvent> {
             append(event);
         }
         if (health.failed()) {
-            withhold(event);
+            answerUnrecorded(event);
         }
         if (endOfBatch) {
             endBatch(sequence);
@@ -136,7 +160,7 @@ public final class JournalHandler implements EventHandler<AuthorizationEvent> {
                 fail(failure);
             }
             if (ackAfterSync) {
-                withholdUnsyncedOfBatch();
+                answerUnsyncedOfBatch();
             }
         }
         final long batchEndNanos = System.nanoTime();
@@ -151,24 +175,28 @@ public final class JournalHandler implements EventHandler<AuthorizationEvent> {
         }
     }
 
-    /** The approvals of this batch whose records did not reach the disk become 96. */
-    private void withholdUnsyncedOfBatch() {
+    /** The decisions of this batch whose records did not reach the disk are answered 96, their records amended. */
+    private void answerUnsyncedOfBatch() {
         final long syncedSequence = writer.syncedSequence();
         for (int i = 0; i < batchCount; i++) {
             final AuthorizationEvent event = batchEvents[i];
-            if (batchRecordSequences[i] >= syncedSequence && event.approved()) {
+            if (batchRecordSequences[i] >= syncedSequence && event.reason() != DecisionReason.JOURNAL_FAILURE) {
                 writer.amendDecision(batchRecordSequences[i], DecisionReason.JOURNAL_FAILURE,
                     EngineRules.JOURNAL_FAILURE);
-                withhold(event);
+                answerUnrecorded(event);
             }
         }
     }
 
-    private void withhold(final AuthorizationEvent event) {
+    /** A decision without a durable record is not sent as decided: it is answered 96 (a withheld approval is counted). */
+    private void answerUnrecorded(final AuthorizationEvent event) {
+        if (event.reason() == DecisionReason.JOURNAL_FAILURE) {
+            return;
+        }
         if (event.approved()) {
-            event.decline(DecisionReason.JOURNAL_FAILURE, EngineRules.JOURNAL_FAILURE, event.decisionTimeEpochMillis());
             counters.increment(JournalCounter.APPROVALS_WITHHELD);
         }
+        event.decline(DecisionReason.JOURNAL_FAILURE, EngineRules.JOURNAL_FAILURE, event.decisionTimeEpochMillis());
     }
 
     private void fail(final Throwable failure) {

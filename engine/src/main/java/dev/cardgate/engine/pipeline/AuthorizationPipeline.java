@@ -3,29 +3,30 @@ package dev.cardgate.engine.pipeline;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
-import com.lmax.disruptor.EventHandler;
-import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.EventHandlerGroup;
 import com.lmax.disruptor.dsl.ProducerType;
 
 import dev.cardgate.engine.config.ThreadLayout;
 import dev.cardgate.engine.config.WaitStrategyType;
-import dev.cardgate.engine.event.AuthorizationEvent;
 import dev.cardgate.engine.counters.ComponentCounters;
 import dev.cardgate.engine.counters.CounterRegistry;
+import dev.cardgate.engine.event.AuthorizationEvent;
 
 /**
- * The engine's Disruptor ring, its stages and their threads, wired in one place:
+ * The engine's Disruptor ring, its stages and their threads, wired in one place from the list
+ * of stages present:
  * <pre>
  *   producers --claim/fill/publish--&gt; [ring of AuthorizationEvent]
- *        --&gt; decision stage (single writer of engine state) --&gt; reply stage (listener)
+ *        --&gt; decision stage (single writer of engine state) [--&gt; journal stage] --&gt; reply stage (listener)
  * </pre>
- * With a journal, the journal stage runs between them. With {@link ThreadLayout#SINGLE_THREAD}
- * all stages run on one thread.
+ * Each stage has its own thread, or with {@link ThreadLayout#SINGLE_THREAD} all run on one; each
+ * has the one {@link StageFailureHandler}, with the stage's own answer.
  *
  * <p>Producers: any number of threads. {@link #tryClaim()} never waits; {@link #claim()} waits
  * while the ring is full. A claimed sequence must be published, filled or not, exactly once.
@@ -51,61 +52,44 @@ public final class AuthorizationPipeline {
     private final IntakeGuard intakeGuard;
 
     /**
-     * @param decisionStage          the decision handler: the first stage
-     * @param decisionFailureHandler answers 96 when the decision stage throws on an event
+     * @param stages      the stages before the reply, in order (decision, then the journal when
+     *                    there is one); the pipeline adds the reply stage last
+     * @param intakeGuard may refuse new requests (journal unavailable)
      */
     public AuthorizationPipeline(final String engineName, final int ringSize, final WaitStrategyType waitStrategy,
-        final ThreadLayout threadLayout, final EventHandler<AuthorizationEvent> decisionStage,
-        final ExceptionHandler<AuthorizationEvent> decisionFailureHandler, final CounterRegistry counters,
-        final DistinctFailureLog failureLog, final Logger logger) {
-        this(engineName, ringSize, waitStrategy, threadLayout, decisionStage, decisionFailureHandler, null, null,
-            IntakeGuard.OPEN, counters, failureLog, logger);
-    }
-
-    /**
-     * A pipeline with a journal stage between decision and reply (decision, journal, reply).
-     *
-     * @param journalStage          appends each decision; null for no journal
-     * @param journalFailureHandler answers 96 when the journal stage throws on an event
-     * @param intakeGuard           may refuse new requests (journal unavailable)
-     */
-    public AuthorizationPipeline(final String engineName, final int ringSize, final WaitStrategyType waitStrategy,
-        final ThreadLayout threadLayout, final EventHandler<AuthorizationEvent> decisionStage,
-        final ExceptionHandler<AuthorizationEvent> decisionFailureHandler,
-        final EventHandler<AuthorizationEvent> journalStage,
-        final ExceptionHandler<AuthorizationEvent> journalFailureHandler, final IntakeGuard intakeGuard,
+        final ThreadLayout threadLayout, final List<PipelineStage> stages, final IntakeGuard intakeGuard,
         final CounterRegistry counters, final DistinctFailureLog failureLog, final Logger logger) {
         this.logger = logger;
         this.intakeGuard = intakeGuard;
         this.counters = counters.component(PipelineCounter.class);
         this.admissionGate = new AdmissionGate(ringSize);
-        final ReplyHandler replyStage = new ReplyHandler(admissionGate, counters);
-        final ReplyFailureHandler replyFailureHandler = new ReplyFailureHandler(counters, failureLog);
+        final PipelineStage reply = new PipelineStage("reply", new ReplyHandler(admissionGate, counters),
+            ReplyHandler.failureAnswer(counters), false);
+        final List<PipelineStage> all = new ArrayList<>(stages);
+        all.add(reply);
+        final List<String> threads = new ArrayList<>();
         if (threadLayout == ThreadLayout.SINGLE_THREAD) {
-            threadFactory = new StageThreadFactory(engineName, List.of("pipeline"));
-            disruptor = new Disruptor<>(AuthorizationEvent::new, ringSize, threadFactory,
-                ProducerType.MULTI, waitStrategy.newWaitStrategy());
-            final SingleThreadStages stages = new SingleThreadStages(decisionStage, decisionFailureHandler,
-                journalStage, journalFailureHandler, replyStage, replyFailureHandler, ringSize);
-            disruptor.handleEventsWith(stages);
-            disruptor.handleExceptionsFor(stages).with(replyFailureHandler);
-        }
-        else if (journalStage != null) {
-            threadFactory = new StageThreadFactory(engineName, List.of("decision", "journal", "reply"));
-            disruptor = new Disruptor<>(AuthorizationEvent::new, ringSize, threadFactory,
-                ProducerType.MULTI, waitStrategy.newWaitStrategy());
-            disruptor.handleEventsWith(decisionStage).then(journalStage).then(replyStage);
-            disruptor.handleExceptionsFor(decisionStage).with(decisionFailureHandler);
-            disruptor.handleExceptionsFor(journalStage).with(journalFailureHandler);
-            disruptor.handleExceptionsFor(replyStage).with(replyFailureHandler);
+            threads.add("pipeline");
         }
         else {
-            threadFactory = new StageThreadFactory(engineName, List.of("decision", "reply"));
-            disruptor = new Disruptor<>(AuthorizationEvent::new, ringSize, threadFactory,
-                ProducerType.MULTI, waitStrategy.newWaitStrategy());
-            disruptor.handleEventsWith(decisionStage).then(replyStage);
-            disruptor.handleExceptionsFor(decisionStage).with(decisionFailureHandler);
-            disruptor.handleExceptionsFor(replyStage).with(replyFailureHandler);
+            all.forEach(stage -> threads.add(stage.name()));
+        }
+        threadFactory = new StageThreadFactory(engineName, threads);
+        disruptor = new Disruptor<>(AuthorizationEvent::new, ringSize, threadFactory, ProducerType.MULTI,
+            waitStrategy.newWaitStrategy());
+        if (threadLayout == ThreadLayout.SINGLE_THREAD) {
+            final SingleThreadStages single = new SingleThreadStages(all, failureLog, ringSize);
+            disruptor.handleEventsWith(single);
+            disruptor.handleExceptionsFor(single).with(single.lastStageFailureHandler());
+        }
+        else {
+            EventHandlerGroup<AuthorizationEvent> previous = null;
+            for (final PipelineStage stage : all) {
+                previous = previous == null ? disruptor.handleEventsWith(stage.handler())
+                    : previous.then(stage.handler());
+                disruptor.handleExceptionsFor(stage.handler())
+                    .with(new StageFailureHandler(stage.name(), stage.failureAnswer(), failureLog));
+            }
         }
         ring = disruptor.getRingBuffer();
     }

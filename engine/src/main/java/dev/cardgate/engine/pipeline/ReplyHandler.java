@@ -3,6 +3,7 @@ package dev.cardgate.engine.pipeline;
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.Sequence;
 
+import dev.cardgate.engine.counters.ComponentCounters;
 import dev.cardgate.engine.counters.CounterRegistry;
 import dev.cardgate.engine.event.AuthorizationEvent;
 import dev.cardgate.engine.counters.StageLatency;
@@ -29,6 +30,15 @@ public final class ReplyHandler implements EventHandler<AuthorizationEvent> {
         this.admissionGate = admissionGate;
         this.counters = new AnswerCounters(counters);
         this.roundTrip = counters.latency().roundTrip();
+    }
+
+    /**
+     * A listener that throws (or was never set): the answer could not be delivered, so it is
+     * counted; the slot is freed by this handler all the same.
+     */
+    static StageFailureAnswer failureAnswer(final CounterRegistry counters) {
+        final ComponentCounters<PipelineCounter> pipeline = counters.component(PipelineCounter.class);
+        return event -> pipeline.increment(PipelineCounter.LISTENER_FAILURES);
     }
 
     @Override

@@ -1,102 +1,89 @@
 package dev.cardgate.engine.pipeline;
 
+import java.util.List;
+
 import com.lmax.disruptor.EventHandler;
-import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.Sequence;
 
 import dev.cardgate.engine.event.AuthorizationEvent;
 
 /**
- * The {@link dev.cardgate.engine.config.ThreadLayout#SINGLE_THREAD} layout: the decision stage,
- * the journal stage (when there is one) and the reply stage run on one thread.
+ * The {@link dev.cardgate.engine.config.ThreadLayout#SINGLE_THREAD} layout: every stage runs on
+ * one thread, in order; the last stage is the reply.
  *
- * <p>Without a journal each event is decided and answered in turn. With a journal, the batch's
- * events are decided and journaled one by one, and answered only after the journal stage has
- * seen the end of the batch (where it syncs, with ack-after-sync): the same order as with one
- * thread per stage, so that no answer leaves before its record is durable. The slots stay
- * valid until then because the processor's sequence advances only at the end of the batch.
+ * <p>When no stage makes its batch durable at the end of the batch, each event is passed through
+ * every stage in turn. When one does (the journal, {@link PipelineStage#answersWaitForEndOfBatch}),
+ * the batch's events go through the stages before the reply one by one, and are answered only
+ * after those stages have seen the end of the batch (where the journal syncs, with
+ * ack-after-sync): the same order as with one thread per stage, so that no answer leaves before
+ * its record is durable. The slots stay valid until then because the processor's sequence
+ * advances only at the end of the batch.
  *
- * <p>A failure of the decision or journal stage is handed to that stage's failure handler
- * (which answers 96) and the event still goes on. A failure of the reply stage propagates to the
- * processor's handler without a journal; with one, it goes to the reply failure handler so that
- * the rest of the batch is still answered (the reply handler frees the slots either way). No
- * allocation.
+ * <p>A failure of any stage goes to that stage's {@link StageFailureHandler} and the event goes
+ * on (the reply handler frees the slots either way). No allocation.
  */
 final class SingleThreadStages implements EventHandler<AuthorizationEvent> {
-    private final EventHandler<AuthorizationEvent> decisionStage;
-    private final ExceptionHandler<AuthorizationEvent> decisionFailureHandler;
-    private final EventHandler<AuthorizationEvent> journalStage;
-    private final ExceptionHandler<AuthorizationEvent> journalFailureHandler;
-    private final ReplyHandler replyStage;
-    private final ExceptionHandler<AuthorizationEvent> replyFailureHandler;
+    private final PipelineStage[] stages;
+    private final StageFailureHandler[] failureHandlers;
+    private final int replyIndex;
     private final AuthorizationEvent[] batchEvents;
     private final long[] batchSequences;
     private int batchCount;
 
-    SingleThreadStages(final EventHandler<AuthorizationEvent> decisionStage,
-        final ExceptionHandler<AuthorizationEvent> decisionFailureHandler,
-        final EventHandler<AuthorizationEvent> journalStage,
-        final ExceptionHandler<AuthorizationEvent> journalFailureHandler, final ReplyHandler replyStage,
-        final ExceptionHandler<AuthorizationEvent> replyFailureHandler, final int ringSize) {
-        this.decisionStage = decisionStage;
-        this.decisionFailureHandler = decisionFailureHandler;
-        this.journalStage = journalStage;
-        this.journalFailureHandler = journalFailureHandler;
-        this.replyStage = replyStage;
-        this.replyFailureHandler = replyFailureHandler;
-        this.batchEvents = new AuthorizationEvent[journalStage == null ? 0 : ringSize];
+    /** @param stages every stage, the reply last */
+    SingleThreadStages(final List<PipelineStage> stages, final DistinctFailureLog failureLog, final int ringSize) {
+        this.stages = stages.toArray(new PipelineStage[0]);
+        this.failureHandlers = new StageFailureHandler[stages.size()];
+        boolean holdAnswers = false;
+        for (int i = 0; i < stages.size(); i++) {
+            final PipelineStage stage = stages.get(i);
+            this.failureHandlers[i] = new StageFailureHandler(stage.name(), stage.failureAnswer(), failureLog);
+            holdAnswers |= stage.answersWaitForEndOfBatch();
+        }
+        this.replyIndex = stages.size() - 1;
+        this.batchEvents = new AuthorizationEvent[holdAnswers ? ringSize : 0];
         this.batchSequences = new long[batchEvents.length];
+    }
+
+    /** The reply stage's handler, for a failure that escapes to the processor. */
+    StageFailureHandler lastStageFailureHandler() {
+        return failureHandlers[replyIndex];
     }
 
     @Override
     public void setSequenceCallback(final Sequence sequenceCallback) {
-        replyStage.setSequenceCallback(sequenceCallback);
+        stages[replyIndex].handler().setSequenceCallback(sequenceCallback);
     }
 
     @Override
     public void onBatchStart(final long batchSize, final long queueDepth) {
-        decisionStage.onBatchStart(batchSize, queueDepth);
-        if (journalStage != null) {
-            journalStage.onBatchStart(batchSize, queueDepth);
+        for (final PipelineStage stage : stages) {
+            stage.handler().onBatchStart(batchSize, queueDepth);
         }
-        replyStage.onBatchStart(batchSize, queueDepth);
     }
 
     @Override
     public void onStart() {
-        decisionStage.onStart();
-        if (journalStage != null) {
-            journalStage.onStart();
+        for (final PipelineStage stage : stages) {
+            stage.handler().onStart();
         }
-        replyStage.onStart();
     }
 
     @Override
     public void onShutdown() {
-        decisionStage.onShutdown();
-        if (journalStage != null) {
-            journalStage.onShutdown();
+        for (final PipelineStage stage : stages) {
+            stage.handler().onShutdown();
         }
-        replyStage.onShutdown();
     }
 
     @Override
     public void onEvent(final AuthorizationEvent event, final long sequence, final boolean endOfBatch) {
-        try {
-            decisionStage.onEvent(event, sequence, endOfBatch);
+        for (int i = 0; i < replyIndex; i++) {
+            runStage(i, event, sequence, endOfBatch);
         }
-        catch (final Throwable failure) {
-            decisionFailureHandler.handleEventException(failure, sequence, event);
-        }
-        if (journalStage == null) {
-            replyStage.onEvent(event, sequence, endOfBatch);
+        if (batchEvents.length == 0) {
+            runStage(replyIndex, event, sequence, endOfBatch);
             return;
-        }
-        try {
-            journalStage.onEvent(event, sequence, endOfBatch);
-        }
-        catch (final Throwable failure) {
-            journalFailureHandler.handleEventException(failure, sequence, event);
         }
         batchEvents[batchCount] = event;
         batchSequences[batchCount] = sequence;
@@ -106,18 +93,23 @@ final class SingleThreadStages implements EventHandler<AuthorizationEvent> {
         }
     }
 
+    private void runStage(final int index, final AuthorizationEvent event, final long sequence,
+        final boolean endOfBatch) {
+        try {
+            stages[index].handler().onEvent(event, sequence, endOfBatch);
+        }
+        catch (final Throwable failure) {
+            failureHandlers[index].handleEventException(failure, sequence, event);
+        }
+    }
+
     private void answerBatch() {
         final int count = batchCount;
         batchCount = 0;
         for (int i = 0; i < count; i++) {
             final AuthorizationEvent event = batchEvents[i];
             batchEvents[i] = null;
-            try {
-                replyStage.onEvent(event, batchSequences[i], i == count - 1);
-            }
-            catch (final Throwable failure) {
-                replyFailureHandler.handleEventException(failure, batchSequences[i], event);
-            }
+            runStage(replyIndex, event, batchSequences[i], i == count - 1);
         }
     }
 }

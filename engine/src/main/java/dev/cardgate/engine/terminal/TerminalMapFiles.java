@@ -54,6 +54,8 @@ final class TerminalMapFiles {
                 .valueSizeMarshaller(SizeMarshaller.constant(StoredTerminal.SIZE_BYTES))
                 .constantValueSizeBySample(new StoredTerminal())
                 .entries(capacity)
+                // closed by its owner after the engine has drained, not by Chronicle's JVM exit hook
+                .skipCloseOnExitHook(true)
                 .createPersistedTo(mapFile.toFile());
         }
         catch (final TerminalException refused) {
