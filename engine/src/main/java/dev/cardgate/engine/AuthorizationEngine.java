@@ -36,6 +36,7 @@ import dev.cardgate.engine.event.DecisionReason;
 import dev.cardgate.engine.event.PanParts;
 import dev.cardgate.engine.journal.FileSegmentStorage;
 import dev.cardgate.engine.journal.Journal;
+import dev.cardgate.engine.journal.JournalKey;
 import dev.cardgate.engine.journal.SegmentStorage;
 import dev.cardgate.engine.metrics.CountersFile;
 import dev.cardgate.engine.metrics.CountersFileDescriptor;
@@ -185,7 +186,7 @@ public final class AuthorizationEngine implements AutoCloseable {
             new MessageRouter(activeRules, riskState, terminalCheck, facts, counters), riskState);
         journal = journalStorage != null && configuration.journal().enabled()
             ? Journal.open(configuration.engineName(), configuration.journal(),
-                tokenKey != null ? tokenKey.fingerprint() : UNKEYED_FINGERPRINT, journalStorage,
+                tokenKey != null ? JournalKey.of(tokenKey) : JournalKey.unkeyed(), journalStorage,
                 configuration.ringSize(), configuration.clock(), counters, failureLog, logger)
             : null;
         if (journal != null) {

@@ -41,14 +41,14 @@ public final class Journal implements AutoCloseable {
     private final IntervalSyncer syncer;
     private volatile long replayWindowMillis;
 
-    private Journal(final String engineName, final JournalSettings settings, final String fingerprint,
+    private Journal(final String engineName, final JournalSettings settings, final JournalKey key,
         final SegmentStorage storage, final int ringSize, final EpochClock clock, final EngineCounters counters,
         final DistinctFailureLog failureLog, final Logger logger) throws IOException {
         this.settings = settings;
         this.logger = logger;
         this.clock = clock;
         this.failureLog = failureLog;
-        inventory = new JournalScanner(settings.directory(), fingerprint, true, settings.skipCorruptSegments()).scan();
+        inventory = new JournalScanner(settings.directory(), key.fingerprint(), true, settings.skipCorruptSegments()).scan();
         if (inventory.truncatedTail() != null) {
             logger.log(Level.WARNING, "journal: cut off a torn tail: " + inventory.truncatedTail());
         }
@@ -57,7 +57,7 @@ public final class Journal implements AutoCloseable {
                 + skipped);
         }
         final boolean syncs = settings.durability() != JournalDurability.NONE;
-        writer = new JournalWriter(settings.directory(), settings.segmentBytes(), fingerprint, storage, clock, syncs,
+        writer = new JournalWriter(settings.directory(), settings.segmentBytes(), key, storage, clock, syncs,
             inventory);
         counters.recordJournalPosition(writer.syncedSequence());
         counters.recordJournalSyncedPosition(writer.syncedSequence());
@@ -82,7 +82,7 @@ public final class Journal implements AutoCloseable {
      * @throws JournalException when the journal is corrupt (and not told to skip), was written with
      *                          another token key, or cannot be opened
      */
-    public static Journal open(final String engineName, final JournalSettings settings, final String fingerprint,
+    public static Journal open(final String engineName, final JournalSettings settings, final JournalKey key,
         final SegmentStorage storage, final int ringSize, final EpochClock clock, final EngineCounters counters,
         final DistinctFailureLog failureLog, final Logger logger) {
         try {
@@ -90,7 +90,7 @@ public final class Journal implements AutoCloseable {
                 Files.createDirectories(settings.directory(),
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             }
-            return new Journal(engineName, settings, fingerprint, storage, ringSize, clock, counters, failureLog,
+            return new Journal(engineName, settings, key, storage, ringSize, clock, counters, failureLog,
                 logger);
         }
         catch (final IOException failure) {
