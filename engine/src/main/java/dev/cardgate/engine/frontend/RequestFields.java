@@ -18,6 +18,9 @@ import dev.cardgate.engine.token.PanTokenizer;
  * The PAN comes from field 2, else from track 2 (field 35) up to its separator; its scratch copy
  * is wiped after tokenizing.
  *
+ * <p>It also notes in the entry where each field the answer echoes lies in the frame (the
+ * decoder's offsets), so the reply thread writes the answer without decoding the request again.
+ *
  * <p>Not thread-safe: one per I/O thread. Allocates nothing.
  */
 final class RequestFields {
@@ -48,8 +51,11 @@ final class RequestFields {
         this.tokenizer = tokenizer;
     }
 
-    /** Fills the request fields of {@code event} from {@code request}. */
-    void fill(final Iso8583Decoder request, final AuthorizationEvent event) {
+    /**
+     * Fills the request fields of {@code event} from {@code request}, a decoder wrapped over the
+     * frame that starts at {@code frameOffset} of its buffer (the frame the entry then copies).
+     */
+    void fill(final Iso8583Decoder request, final AuthorizationEvent event, final int frameOffset) {
         event.messageTypeIndicator(request.messageType())
             .processingCode((int)digits(request, FIELD_3_PROCESSING_CODE))
             .systemTraceAuditNumber((int)digits(request, MessageTypes.FIELD_11_SYSTEM_TRACE_AUDIT_NUMBER))
@@ -73,6 +79,17 @@ final class RequestFields {
         }
         fillOriginalDataElements(request, event);
         fillCard(request, event);
+        noteEchoed(request, event, frameOffset, MessageTypes.ECHOED_BEFORE_AUTHORIZATION_ID);
+        noteEchoed(request, event, frameOffset, MessageTypes.ECHOED_AFTER_RESPONSE_CODE);
+    }
+
+    private static void noteEchoed(final Iso8583Decoder request, final AuthorizationEvent event, final int frameOffset,
+        final int[] numbers) {
+        for (final int number : numbers) {
+            if (request.hasField(number)) {
+                event.echoField(number, request.fieldStart(number) - frameOffset, request.fieldWireLength(number));
+            }
+        }
     }
 
     /** Field 90: original message type (4 digits), STAN (6), transmission date and time (10), ... */
