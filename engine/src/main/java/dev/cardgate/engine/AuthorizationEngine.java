@@ -488,7 +488,7 @@ public final class AuthorizationEngine implements AutoCloseable {
         final AuthorizationRequestData request) {
         final CompletableFuture<Decision> future = new CompletableFuture<>();
         final AuthorizationEvent event = pipeline.claimedEvent(sequence);
-        request.copyInto(event);
+        AuthorizationRequestData.TRANSLATOR.translateTo(event, sequence, request);
         if (token != null) {
             event.cardToken(token);
             event.maskedPan(pan.length(), PanParts.firstSix(pan), PanParts.lastFour(pan));

@@ -102,6 +102,17 @@ public final class AuthorizationEvent {
     }
 
     /**
+     * Copies the request fields of {@code source} (the record part of its slot, one copy) into
+     * this entry and leaves it undecided: how the convenience API's request enters a claimed
+     * slot. Routing and the request's raw bytes are not copied.
+     */
+    public AuthorizationEvent copyRequestFrom(final AuthorizationEvent source) {
+        slot.putBytes(0, source.slot, 0, RECORD_LENGTH);
+        clearDecision();
+        return this;
+    }
+
+    /**
      * Points this entry at the journal record (format version 2) of {@code RECORD_LENGTH} bytes
      * at {@code offset}: its accessors then read the record in place. For replay and the journal
      * reader; the record is not written through it. {@link #clear()} points it back at its own bytes.
