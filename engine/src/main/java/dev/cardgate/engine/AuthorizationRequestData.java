@@ -142,6 +142,12 @@ public final class AuthorizationRequestData {
             return present(42);
         }
 
+        /** Field 37, the retrieval reference number: at most 12 printable ASCII characters. */
+        public Builder retrievalReferenceNumber(final String value) {
+            slot.retrievalReferenceNumber(value);
+            return present(37);
+        }
+
         /** Field 14, YYMM as a number. */
         public Builder expiryYearMonth(final int value) {
             slot.expiryYearMonth(value);

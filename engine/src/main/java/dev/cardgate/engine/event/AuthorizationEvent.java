@@ -35,6 +35,8 @@ public final class AuthorizationEvent {
     public static final int TERMINAL_ID_LENGTH = 8;
     /** Field 42, card acceptor identification code: 15 ASCII characters. */
     public static final int MERCHANT_ID_LENGTH = 15;
+    /** Field 37, retrieval reference number: 12 ASCII characters. */
+    public static final int RETRIEVAL_REFERENCE_LENGTH = 12;
     /** {@link #authorizationId()} when no id was given (declines). */
     public static final long NO_AUTHORIZATION_ID = -1;
     /** {@link #ruleId()} when no rule fired (approvals). */
@@ -82,6 +84,7 @@ public final class AuthorizationEvent {
         slot.setMemory(0, SLOT_LENGTH, (byte)0);
         slot.setMemory(TERMINAL_ID_OFFSET, TERMINAL_ID_LENGTH, SPACE);
         slot.setMemory(MERCHANT_ID_OFFSET, MERCHANT_ID_LENGTH, SPACE);
+        slot.setMemory(RETRIEVAL_REFERENCE_OFFSET, RETRIEVAL_REFERENCE_LENGTH, SPACE);
         requestLength = 0;
         listener = null;
         claimNanos = 0;
@@ -238,6 +241,24 @@ public final class AuthorizationEvent {
     public int merchantIdInto(final byte[] destination, final int offset) {
         slot.getBytes(MERCHANT_ID_OFFSET, destination, offset, MERCHANT_ID_LENGTH);
         return MERCHANT_ID_LENGTH;
+    }
+
+    /** Field 37 from ASCII text: at most 12 characters, right-padded with spaces; blank when absent. */
+    public AuthorizationEvent retrievalReferenceNumber(final CharSequence text) {
+        copyAscii(text, RETRIEVAL_REFERENCE_OFFSET, RETRIEVAL_REFERENCE_LENGTH, "retrieval reference number (field 37)");
+        return this;
+    }
+
+    /** Field 37 copied from a decoder's buffer: exactly 12 bytes at {@code offset}. */
+    public AuthorizationEvent retrievalReferenceNumber(final DirectBuffer buffer, final int offset) {
+        slot.putBytes(RETRIEVAL_REFERENCE_OFFSET, buffer, offset, RETRIEVAL_REFERENCE_LENGTH);
+        return this;
+    }
+
+    /** Copies field 37 into {@code destination} at {@code offset}; returns 12. */
+    public int retrievalReferenceNumberInto(final byte[] destination, final int offset) {
+        slot.getBytes(RETRIEVAL_REFERENCE_OFFSET, destination, offset, RETRIEVAL_REFERENCE_LENGTH);
+        return RETRIEVAL_REFERENCE_LENGTH;
     }
 
     /** False when the producer could not tokenize the PAN (not 12 to 19 digits). */

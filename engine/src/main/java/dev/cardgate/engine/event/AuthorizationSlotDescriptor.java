@@ -51,7 +51,8 @@ package dev.cardgate.engine.event;
  *  +---------------------------------------------------------------+
  *  | ...           | Merchant Id (15 ASCII bytes, field 42, 154-168)  152
  *  +---------------------------------------------------------------+
- *  | ...                   | Reserved, zero (169 to 223)           | 168
+ *  | ...  | Retrieval Reference Number (12 ASCII bytes, field 37,   | 168
+ *  |        169-180)                    | Reserved, zero (181-223) | 176
  *  +---------------------------------------------------------------+
  *  |   (J) Chain MAC: HMAC-SHA-256(journal key, previous record's   | 224
  *  |       chain MAC || bytes 8 to 223), 32 bytes                  |
@@ -109,7 +110,8 @@ public final class AuthorizationSlotDescriptor {
     public static final int FLAGS_OFFSET = 145;
     public static final int TERMINAL_ID_OFFSET = 146;
     public static final int MERCHANT_ID_OFFSET = 154;
-    public static final int RESERVED_OFFSET = 169;
+    public static final int RETRIEVAL_REFERENCE_OFFSET = 169;
+    public static final int RESERVED_OFFSET = 181;
     /** The chain MAC covers the previous record's chain MAC and {@code [CHECKSUMMED_FROM, CHAIN_MAC_OFFSET)}. */
     public static final int CHAIN_MAC_OFFSET = 224;
     public static final int CHAIN_MAC_LENGTH = 32;

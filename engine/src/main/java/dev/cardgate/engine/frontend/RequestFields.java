@@ -35,6 +35,7 @@ final class RequestFields {
     private static final int FIELD_19_COUNTRY_CODE = 19;
     private static final int FIELD_22_POS_ENTRY_MODE = 22;
     private static final int FIELD_35_TRACK_2 = 35;
+    private static final int FIELD_37_RETRIEVAL_REFERENCE_NUMBER = 37;
     private static final int FIELD_41_TERMINAL_ID = 41;
     private static final int FIELD_42_MERCHANT_ID = 42;
     private static final int FIELD_49_CURRENCY_CODE = 49;
@@ -76,6 +77,9 @@ final class RequestFields {
         }
         if (copied(request, FIELD_42_MERCHANT_ID, AuthorizationEvent.MERCHANT_ID_LENGTH)) {
             event.merchantId(scratch, 0);
+        }
+        if (copied(request, FIELD_37_RETRIEVAL_REFERENCE_NUMBER, AuthorizationEvent.RETRIEVAL_REFERENCE_LENGTH)) {
+            event.retrievalReferenceNumber(scratch, 0);
         }
         fillOriginalDataElements(request, event);
         fillCard(request, event);

@@ -263,6 +263,13 @@ public final class JournalRecord {
         return trimmed(bytes);
     }
 
+    /** Field 37 as text, trailing spaces removed (empty when absent, and in version 1). Allocates. */
+    public String retrievalReferenceNumber() {
+        final byte[] bytes = new byte[AuthorizationEvent.RETRIEVAL_REFERENCE_LENGTH];
+        event.retrievalReferenceNumberInto(bytes, 0);
+        return trimmed(bytes);
+    }
+
     private static String trimmed(final byte[] bytes) {
         int end = bytes.length;
         while (end > 0 && bytes[end - 1] == ' ') {

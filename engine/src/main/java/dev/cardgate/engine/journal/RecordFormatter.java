@@ -13,18 +13,19 @@ import dev.cardgate.engine.event.PanParts;
  */
 public final class RecordFormatter {
     /** The header of the aligned text format. */
-    public static final String TEXT_HEADER = String.format("%-10s %-24s %-4s %-6s %-8s %-15s %-19s %12s %-3s %-4s %-2s %-24s %-5s",
-        "sequence", "decided", "mti", "stan", "terminal", "merchant", "pan", "amount", "cur", "mcc", "rc", "reason",
-        "rule");
+    public static final String TEXT_HEADER = String.format(
+        "%-10s %-24s %-4s %-6s %-12s %-8s %-15s %-19s %12s %-3s %-4s %-2s %-24s %-5s", "sequence", "decided", "mti",
+        "stan", "rrn", "terminal", "merchant", "pan", "amount", "cur", "mcc", "rc", "reason", "rule");
 
     private RecordFormatter() {
     }
 
     /** One aligned line under {@link #TEXT_HEADER}. */
     public static String text(final JournalRecord record) {
-        return String.format("%-10d %-24s %04d %06d %-8s %-15s %-19s %12d %03d %04d %02d %-24s %-5d",
+        return String.format("%-10d %-24s %04d %06d %-12s %-8s %-15s %-19s %12d %03d %04d %02d %-24s %-5d",
             record.sequence(), Instant.ofEpochMilli(record.decisionTimeEpochMillis()), record.messageTypeIndicator(),
-            record.systemTraceAuditNumber(), record.terminalId(), record.merchantId(), maskedPan(record),
+            record.systemTraceAuditNumber(), record.retrievalReferenceNumber(), record.terminalId(), record.merchantId(),
+            maskedPan(record),
             record.amountMinor(), record.currencyCode(), record.merchantCategoryCode(), record.responseCode(),
             reasonName(record), record.ruleId());
     }
@@ -37,6 +38,7 @@ public final class RecordFormatter {
             + ",\"messageType\":\"" + String.format("%04d", record.messageTypeIndicator()) + '"'
             + ",\"stan\":" + record.systemTraceAuditNumber()
             + ",\"transmissionDateTime\":\"" + String.format("%010d", record.transmissionDateTime()) + '"'
+            + ",\"retrievalReferenceNumber\":\"" + escape(record.retrievalReferenceNumber()) + '"'
             + ",\"terminalId\":\"" + escape(record.terminalId()) + '"'
             + ",\"merchantId\":\"" + escape(record.merchantId()) + '"'
             + ",\"maskedPan\":\"" + maskedPan(record) + '"'
