@@ -261,6 +261,46 @@ public final class AuthorizationEvent {
         return RETRIEVAL_REFERENCE_LENGTH;
     }
 
+    /** A {@link RequestField} number as held in the slot (0 when absent). */
+    public long number(final RequestField field) {
+        switch (field.width()) {
+            case Short.BYTES:
+                return slot.getShort(field.slotOffset(), ORDER);
+            case Integer.BYTES:
+                return slot.getInt(field.slotOffset(), ORDER);
+            default:
+                return slot.getLong(field.slotOffset(), ORDER);
+        }
+    }
+
+    /** Sets a {@link RequestField} number, narrowed to its width. */
+    public AuthorizationEvent number(final RequestField field, final long value) {
+        switch (field.width()) {
+            case Short.BYTES:
+                slot.putShort(field.slotOffset(), (short)value, ORDER);
+                break;
+            case Integer.BYTES:
+                slot.putInt(field.slotOffset(), (int)value, ORDER);
+                break;
+            default:
+                slot.putLong(field.slotOffset(), value, ORDER);
+                break;
+        }
+        return this;
+    }
+
+    /** Sets a {@link RequestField} text from exactly its width of bytes at {@code offset} of {@code buffer}. */
+    public AuthorizationEvent text(final RequestField field, final DirectBuffer buffer, final int offset) {
+        slot.putBytes(field.slotOffset(), buffer, offset, field.width());
+        return this;
+    }
+
+    /** Copies a {@link RequestField} text (its whole width) into {@code destination}; returns its width. */
+    public int textInto(final RequestField field, final byte[] destination, final int offset) {
+        slot.getBytes(field.slotOffset(), destination, offset, field.width());
+        return field.width();
+    }
+
     /** False when the producer could not tokenize the PAN (not 12 to 19 digits). */
     public boolean cardTokenPresent() {
         return (slot.getByte(FLAGS_OFFSET) & FLAG_CARD_TOKEN_PRESENT) != 0;
