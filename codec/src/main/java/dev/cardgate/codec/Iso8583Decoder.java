@@ -46,6 +46,8 @@ public final class Iso8583Decoder {
     private long malformedSecondary;
     private CodecException firstContentFault;
 
+    private long wrapCount;
+
     public Iso8583Decoder(final Dialect dialect) {
         this.dialect = dialect;
         for (int number = 2; number <= Dialect.MAX_FIELD; number++) {
@@ -67,6 +69,7 @@ public final class Iso8583Decoder {
             throw new IllegalArgumentException(
                 "frame [" + offset + ", " + (offset + length) + ") is outside a buffer of " + buffer.capacity());
         }
+        wrapCount++;
         this.buffer = buffer;
         this.offset = offset;
         this.limit = offset + length;
@@ -109,6 +112,15 @@ public final class Iso8583Decoder {
             throw contentFault;
         }
         return this;
+    }
+
+    /**
+     * How many times {@link #wrap} was called on this decoder: lets a caller show how often it
+     * decodes. A plain counter of the decoder's thread; read it elsewhere only once that thread
+     * is quiet (or accept a stale value).
+     */
+    public long wrapCount() {
+        return wrapCount;
     }
 
     /** The message type as a number: 100 for "0100", 810 for "0810"; -1 when it could not be read. */

@@ -121,6 +121,21 @@ public final class Iso8583Encoder {
     }
 
     /**
+     * Puts field {@code number} as the bytes it took on the wire in a message of this encoder's
+     * dialect, its length prefix included: {@code source[start, start + wireLength)}, as a
+     * decoder of the same dialect found them ({@link Iso8583Decoder#fieldStart}, {@link
+     * Iso8583Decoder#fieldWireLength}). For echoing a field from a request kept as bytes, without
+     * decoding it again; the caller vouches for the dialect.
+     */
+    public Iso8583Encoder putWireField(final int number, final DirectBuffer source, final int start,
+        final int wireLength) {
+        begin(number);
+        buffer.putBytes(position, source, start, wireLength);
+        position += wireLength;
+        return this;
+    }
+
+    /**
      * Copies each of {@code numbers} (ascending) that the decoded message has. Fields that lie
      * next to each other in the request and keep their layout are copied as one run of bytes.
      * Pass a constant array: nothing is allocated.

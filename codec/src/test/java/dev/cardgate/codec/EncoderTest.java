@@ -208,6 +208,35 @@ class EncoderTest {
             .ascii("000001").ascii("301").bytes(), bytes(10, length));
     }
 
+    @Test
+    void putsWireFieldsFromOffsetsNotedEarlierAsCopyFieldsWould() {
+        for (final Dialect dialect : new Dialect[] {Dialects.ISO87_ASCII, Dialects.ISO87_BINARY}) {
+            final SampleMessage request = RealisticMessages.all(dialect).get(RealisticMessages.AUTHORIZATION_REQUEST);
+            final byte[] requestFrame = request.encode();
+            final UnsafeBuffer kept = new UnsafeBuffer(requestFrame);
+            final Iso8583Decoder decoder = new Iso8583Decoder(dialect).wrap(kept, 0, requestFrame.length);
+            assertEquals(1, decoder.wrapCount());
+            final int copied = new Iso8583Encoder(dialect).wrap(buffer, 0).messageType(110)
+                .copyFields(decoder, ECHOED_BEFORE_39).putText(39, "00").copyFields(decoder, ECHOED_AFTER_39).finish();
+            final byte[] expected = bytes(0, copied);
+
+            final Iso8583Encoder encoder = new Iso8583Encoder(dialect).wrap(buffer, 0).messageType(110);
+            for (final int number : ECHOED_BEFORE_39) {
+                if (decoder.hasField(number)) {
+                    encoder.putWireField(number, kept, decoder.fieldStart(number), decoder.fieldWireLength(number));
+                }
+            }
+            encoder.putText(39, "00");
+            for (final int number : ECHOED_AFTER_39) {
+                if (decoder.hasField(number)) {
+                    encoder.putWireField(number, kept, decoder.fieldStart(number), decoder.fieldWireLength(number));
+                }
+            }
+            assertArrayEquals(expected, bytes(0, encoder.finish()), dialect.name());
+            assertEquals(1, decoder.wrapCount(), "putting wire fields decodes nothing");
+        }
+    }
+
     /** Each in a fresh encoder: after a rejected put the message is half-written and must be re-wrapped. */
     private void assertRejected(final Dialect dialect, final Consumer<Iso8583Encoder> put, final String why) {
         final Iso8583Encoder encoder = new Iso8583Encoder(dialect).wrap(buffer, 0).messageType(100);

@@ -37,6 +37,7 @@ import dev.cardgate.engine.counters.CounterRegistry;
 import dev.cardgate.engine.counters.CountersFile;
 import dev.cardgate.engine.counters.MetricsAgent;
 import dev.cardgate.engine.journal.JournalCounter;
+import dev.cardgate.engine.journal.JournalKey;
 import dev.cardgate.engine.pipeline.AuthorizationPipeline;
 import dev.cardgate.engine.pipeline.DistinctFailureLog;
 import dev.cardgate.engine.pipeline.IntakeGuard;
@@ -90,8 +91,6 @@ public final class AuthorizationEngine implements AutoCloseable {
     /** {@link #tryClaim()} and {@link #claim()}: the journal cannot write; answer 91. */
     public static final long JOURNAL_UNAVAILABLE = AuthorizationPipeline.JOURNAL_UNAVAILABLE;
 
-    /** The fingerprint written into journal segments by an engine without a token key (tests). */
-    static final String UNKEYED_FINGERPRINT = "0000000000000000";
     /** How often the housekeeping agent publishes the heartbeat, gauges and latency percentiles. */
     static final long METRICS_INTERVAL_MILLIS = 1_000;
 
@@ -181,7 +180,7 @@ public final class AuthorizationEngine implements AutoCloseable {
      */
     private Journal openJournal(final EngineContext context) {
         final Journal opened = Journal.open(configuration.engineName(), configuration.journal(),
-            tokenKey != null ? tokenKey.fingerprint() : UNKEYED_FINGERPRINT, context.journalStorage(),
+            tokenKey != null ? JournalKey.of(tokenKey) : JournalKey.unkeyed(), context.journalStorage(),
             configuration.ringSize(), configuration.clock(), counters, failureLog, logger);
         try {
             // the risk state learns again what it knew before the restart
@@ -450,7 +449,7 @@ public final class AuthorizationEngine implements AutoCloseable {
         final AuthorizationRequestData request) {
         final CompletableFuture<Decision> future = new CompletableFuture<>();
         final AuthorizationEvent event = pipeline.claimedEvent(sequence);
-        request.copyInto(event);
+        AuthorizationRequestData.TRANSLATOR.translateTo(event, sequence, request);
         if (token != null) {
             event.cardToken(token);
             event.maskedPan(pan.length(), PanParts.firstSix(pan), PanParts.lastFour(pan));

@@ -1,53 +1,34 @@
 package dev.cardgate.engine;
 
+import com.lmax.disruptor.EventTranslatorOneArg;
+
 import dev.cardgate.engine.event.AuthorizationEvent;
 
 /**
  * An authorization request for the convenience API ({@link AuthorizationEngine#authorize}),
  * without its PAN: the PAN is passed beside it, tokenized on the caller's thread and never
  * kept, so this object can be logged or retained freely. Immutable; validated when built.
+ *
+ * <p>It holds its fields in a ring slot of its own ({@link AuthorizationEvent}, the one shape of
+ * a request), which the builder writes through the slot's own setters; the engine copies that
+ * slot's request into a claimed one with {@link #TRANSLATOR} (one copy), so no field is mapped
+ * here a second time.
  */
 public final class AuthorizationRequestData {
-    private final int messageTypeIndicator;
-    private final int processingCode;
-    private final int systemTraceAuditNumber;
-    private final long transmissionDateTime;
-    private final int localTransactionTime;
-    private final int localTransactionDate;
+    /** Writes a request into a claimed, cleared ring slot: one copy of its request bytes. Captures nothing. */
+    static final EventTranslatorOneArg<AuthorizationEvent, AuthorizationRequestData> TRANSLATOR =
+        (event, sequence, request) -> event.copyRequestFrom(request.slot);
+
+    private final AuthorizationEvent slot;
     private final String terminalId;
     private final String merchantId;
-    private final int expiryYearMonth;
-    private final long amountMinor;
-    private final int currencyCode;
-    private final int merchantCategoryCode;
-    private final int countryCode;
-    private final int posEntryMode;
-    private final long presentFields;
-    private final int networkManagementCode;
-    private final int originalMessageType;
-    private final int originalSystemTraceAuditNumber;
-    private final long originalTransmissionDateTime;
 
     private AuthorizationRequestData(final Builder builder) {
-        messageTypeIndicator = builder.messageTypeIndicator;
-        processingCode = builder.processingCode;
-        systemTraceAuditNumber = builder.systemTraceAuditNumber;
-        transmissionDateTime = builder.transmissionDateTime;
-        localTransactionTime = builder.localTransactionTime;
-        localTransactionDate = builder.localTransactionDate;
+        slot = new AuthorizationEvent();
+        slot.copyRequestFrom(builder.slot);
+        slot.terminalId(builder.terminalId).merchantId(builder.merchantId);
         terminalId = builder.terminalId;
         merchantId = builder.merchantId;
-        expiryYearMonth = builder.expiryYearMonth;
-        amountMinor = builder.amountMinor;
-        currencyCode = builder.currencyCode;
-        merchantCategoryCode = builder.merchantCategoryCode;
-        countryCode = builder.countryCode;
-        posEntryMode = builder.posEntryMode;
-        presentFields = builder.presentFields;
-        networkManagementCode = builder.networkManagementCode;
-        originalMessageType = builder.originalMessageType;
-        originalSystemTraceAuditNumber = builder.originalSystemTraceAuditNumber;
-        originalTransmissionDateTime = builder.originalTransmissionDateTime;
     }
 
     public static Builder builder() {
@@ -55,7 +36,7 @@ public final class AuthorizationRequestData {
     }
 
     public int systemTraceAuditNumber() {
-        return systemTraceAuditNumber;
+        return slot.systemTraceAuditNumber();
     }
 
     public String terminalId() {
@@ -67,41 +48,19 @@ public final class AuthorizationRequestData {
     }
 
     public long amountMinor() {
-        return amountMinor;
+        return slot.amountMinor();
     }
 
     public int currencyCode() {
-        return currencyCode;
-    }
-
-    /** Copies every field into a claimed ring entry; cannot fail, the builder validated them. */
-    void copyInto(final AuthorizationEvent event) {
-        event.messageTypeIndicator(messageTypeIndicator)
-            .processingCode(processingCode)
-            .systemTraceAuditNumber(systemTraceAuditNumber)
-            .transmissionDateTime(transmissionDateTime)
-            .localTransactionTime(localTransactionTime)
-            .localTransactionDate(localTransactionDate)
-            .terminalId(terminalId)
-            .merchantId(merchantId)
-            .expiryYearMonth(expiryYearMonth)
-            .amountMinor(amountMinor)
-            .currencyCode(currencyCode)
-            .merchantCategoryCode(merchantCategoryCode)
-            .countryCode(countryCode)
-            .posEntryMode(posEntryMode)
-            .presentFields(presentFields)
-            .networkManagementCode(networkManagementCode)
-            .originalMessageType(originalMessageType)
-            .originalSystemTraceAuditNumber(originalSystemTraceAuditNumber)
-            .originalTransmissionDateTime(originalTransmissionDateTime);
+        return slot.currencyCode();
     }
 
     @Override
     public String toString() {
-        return "AuthorizationRequestData{mti=" + messageTypeIndicator + ", stan=" + systemTraceAuditNumber
-            + ", terminalId='" + terminalId + "', merchantId='" + merchantId + "', amountMinor=" + amountMinor
-            + ", currencyCode=" + currencyCode + ", mcc=" + merchantCategoryCode + ", expiry=" + expiryYearMonth + '}';
+        return "AuthorizationRequestData{mti=" + slot.messageTypeIndicator() + ", stan=" + slot.systemTraceAuditNumber()
+            + ", terminalId='" + terminalId + "', merchantId='" + merchantId + "', amountMinor=" + slot.amountMinor()
+            + ", currencyCode=" + slot.currencyCode() + ", mcc=" + slot.merchantCategoryCode() + ", expiry="
+            + slot.expiryYearMonth() + '}';
     }
 
     /**
@@ -110,81 +69,64 @@ public final class AuthorizationRequestData {
      * its message type requires with 30); the PAN (field 2) is marked when it is not empty.
      */
     public static final class Builder {
-        private int messageTypeIndicator = 100;
-        private int processingCode;
-        private int systemTraceAuditNumber;
-        private long transmissionDateTime;
-        private int localTransactionTime;
-        private int localTransactionDate;
+        // the request's fields in the slot layout; text fields are checked by build()
+        private final AuthorizationEvent slot = new AuthorizationEvent().messageTypeIndicator(100);
         private String terminalId = "";
         private String merchantId = "";
-        private int expiryYearMonth;
-        private long amountMinor;
-        private int currencyCode;
-        private int merchantCategoryCode;
-        private int countryCode;
-        private int posEntryMode;
-        private long presentFields;
-        private int networkManagementCode;
-        private int originalMessageType;
-        private int originalSystemTraceAuditNumber;
-        private long originalTransmissionDateTime;
 
         private Builder() {
         }
 
         private Builder present(final int field) {
-            presentFields |= AuthorizationEvent.fieldBit(field);
+            slot.fieldPresent(field);
             return this;
         }
 
         /** Field 70, network management code (1 sign-on, 2 sign-off, 301 echo) of an 0800. */
         public Builder networkManagementCode(final int value) {
-            networkManagementCode = value;
+            slot.networkManagementCode(value);
             return this;
         }
 
         /** Field 90 of a reversal: the original's message type, STAN and transmission date and time. */
         public Builder originalDataElements(final int messageType, final int stan, final long transmission) {
-            originalMessageType = messageType;
-            originalSystemTraceAuditNumber = stan;
-            originalTransmissionDateTime = transmission;
+            slot.originalDataElements(messageType, stan, transmission);
             return this;
         }
 
         /** Message type indicator as a number; 100 ("0100", authorization request) by default. */
         public Builder messageTypeIndicator(final int value) {
-            messageTypeIndicator = value;
+            slot.messageTypeIndicator(value);
             return this;
         }
 
         /** Field 3, six digits as a number. */
         public Builder processingCode(final int value) {
-            processingCode = value;
+            slot.processingCode(value);
             return present(3);
         }
 
         /** Field 11, the STAN. */
         public Builder systemTraceAuditNumber(final int value) {
-            systemTraceAuditNumber = value;
+            slot.systemTraceAuditNumber(value);
             return present(11);
         }
 
         /** Field 7, MMDDhhmmss as a number. */
         public Builder transmissionDateTime(final long value) {
-            transmissionDateTime = value;
+            slot.transmissionDateTime(value);
             return present(7);
         }
 
         /** Field 12, hhmmss as a number. */
         public Builder localTransactionTime(final int value) {
-            localTransactionTime = value;
+            slot.localTransactionTime(value);
             return present(12);
         }
 
         /** Field 13, MMDD as a number. */
         public Builder localTransactionDate(final int value) {
-            localTransactionDate = value;
+            slot.localTransactionDate(value);
             return present(13);
         }
 
@@ -200,39 +142,45 @@ public final class AuthorizationRequestData {
             return present(42);
         }
 
+        /** Field 37, the retrieval reference number: at most 12 printable ASCII characters. */
+        public Builder retrievalReferenceNumber(final String value) {
+            slot.retrievalReferenceNumber(value);
+            return present(37);
+        }
+
         /** Field 14, YYMM as a number. */
         public Builder expiryYearMonth(final int value) {
-            expiryYearMonth = value;
+            slot.expiryYearMonth(value);
             return present(14);
         }
 
         /** Field 4, in minor units of the currency. */
         public Builder amountMinor(final long value) {
-            amountMinor = value;
+            slot.amountMinor(value);
             return present(4);
         }
 
         /** Field 49, ISO 4217 numeric. */
         public Builder currencyCode(final int value) {
-            currencyCode = value;
+            slot.currencyCode(value);
             return present(49);
         }
 
         /** Field 18, ISO 18245 merchant category code. */
         public Builder merchantCategoryCode(final int value) {
-            merchantCategoryCode = value;
+            slot.merchantCategoryCode(value);
             return present(18);
         }
 
         /** Field 19, ISO 3166 numeric. */
         public Builder countryCode(final int value) {
-            countryCode = value;
+            slot.countryCode(value);
             return present(19);
         }
 
         /** Field 22 as a number. */
         public Builder posEntryMode(final int value) {
-            posEntryMode = value;
+            slot.posEntryMode(value);
             return present(22);
         }
 

@@ -215,6 +215,21 @@ class JournalEngineTest {
         assertTrue(refused.getMessage().contains("fingerprint"), refused.getMessage());
     }
 
+    @Test
+    void refusesToStartWhenAJournalSegmentIsMissingAndNamesTheGap() throws Exception {
+        final AtomicLong answered = new AtomicLong();
+        try (AuthorizationEngine engine = launch(new FailingSegmentStorage(), settings -> settings, List.of())) {
+            submit(engine, 600, event -> answered.incrementAndGet(), answered);
+        }
+        final Path journalDirectory = configuration(settings -> settings).journal().directory();
+        final Path middle = journalDirectory.resolve("journal-000000000001.seg");
+        java.nio.file.Files.delete(middle);
+        final JournalException refused = assertThrows(JournalException.class,
+            () -> launch(new FailingSegmentStorage(), settings -> settings, List.of()));
+        assertTrue(refused.getMessage().contains("the journal has a gap")
+            && refused.getMessage().contains("sequences 255 to 509"), refused.getMessage());
+    }
+
     private AuthorizationEngine launch(final FailingSegmentStorage storage,
         final java.util.function.UnaryOperator<EngineConfiguration.Builder> settings,
         final List<DecidedEventListener> listeners) {

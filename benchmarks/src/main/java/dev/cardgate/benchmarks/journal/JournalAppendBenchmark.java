@@ -26,6 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import dev.cardgate.engine.event.AuthorizationEvent;
 import dev.cardgate.engine.journal.FileSegmentStorage;
 import dev.cardgate.engine.journal.JournalScanner;
+import dev.cardgate.engine.journal.JournalKey;
 import dev.cardgate.engine.journal.JournalWriter;
 
 /**
@@ -61,7 +62,7 @@ public class JournalAppendBenchmark {
     @Setup(Level.Trial)
     public void open() throws IOException {
         directory = Files.createTempDirectory("cardgate-journal-benchmark-");
-        writer = new JournalWriter(directory, 64 << 20, "0123456789abcdef", FileSegmentStorage.INSTANCE,
+        writer = new JournalWriter(directory, 64 << 20, JournalKey.unkeyed(), FileSegmentStorage.INSTANCE,
             System::currentTimeMillis, !"none".equals(durability),
             new JournalScanner(directory, null, true, false).scan());
         event.messageTypeIndicator(100).systemTraceAuditNumber(1).terminalId("TERM0001")

@@ -12,6 +12,7 @@ import dev.cardgate.engine.journal.FileSegmentStorage;
 import dev.cardgate.engine.journal.JournalInventory;
 import dev.cardgate.engine.journal.JournalReplay;
 import dev.cardgate.engine.journal.JournalScanner;
+import dev.cardgate.engine.journal.JournalKey;
 import dev.cardgate.engine.journal.JournalWriter;
 
 /**
@@ -38,7 +39,7 @@ public final class JournalStartupTime {
             final AuthorizationEvent event = new AuthorizationEvent();
             event.messageTypeIndicator(100).terminalId("TERM0001").merchantId("MERCHANT0000001")
                 .cardToken(1, 2).maskedPan(16, 411111, 1111).currencyCode(978);
-            try (JournalWriter writer = new JournalWriter(directory, 64 << 20, "0123456789abcdef",
+            try (JournalWriter writer = new JournalWriter(directory, 64 << 20, JournalKey.unkeyed(),
                 FileSegmentStorage.INSTANCE, () -> now, false, new JournalScanner(directory, null, true, false).scan())) {
                 for (long n = 0; n < records; n++) {
                     event.systemTraceAuditNumber((int)n).amountMinor(n);

@@ -4,25 +4,27 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 
-import dev.cardgate.engine.journal.JournalReaderCommand;
+import dev.cardgate.engine.journal.JournalPrinter;
+import dev.cardgate.engine.journal.JournalQuery;
 import dev.cardgate.engine.token.CardToken;
 import dev.cardgate.engine.token.TokenKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code cardgate journal}: the decision journal's reader ({@link JournalReaderCommand}) with the
- * configured journal folder and token key as defaults. A PAN to search for is hashed here with the
- * key, and only its token is handed on.
+ * {@code cardgate journal}: reads the decision journal ({@link JournalPrinter}) with the
+ * configured journal folder and token key as defaults; {@code cardgate journal verify} checks
+ * its chain. A PAN to search for is hashed here with the key, and only its token is searched.
  */
 @Command(name = "journal", mixinStandardHelpOptions = true,
     description = "Dump, search, follow or summarize the decision journal; safe while the engine writes it.",
+    subcommands = JournalVerifyCommand.class,
     exitCodeListHeading = "Exit status:%n",
-    exitCodeList = {"0:read", "1:damaged records were met (each printed), no journal, or the key cannot be used",
-        "2:bad option, PAN or configuration"})
+    exitCodeList = {"0:read", "1:damaged records or a missing segment were met (each printed), no journal, or the key "
+        + "cannot be used", "2:bad option, PAN or configuration"})
 final class JournalCommand extends OperatorCommand {
     @Option(names = "--dir", paramLabel = "FOLDER", description = "the journal folder (default: data.dir/journal.dir)")
     private Path directory;
@@ -64,43 +66,57 @@ final class JournalCommand extends OperatorCommand {
 
     @Override
     int execute(final PrintStream out, final PrintStream err) throws IOException {
-        final Path journalDirectory = directory != null ? directory : configuration().journal().directory();
+        final Path journalDirectory = journalDirectory(directory);
+        JournalQuery query = JournalQuery.ALL.withTimeRange(instant(from, "--from", Long.MIN_VALUE),
+            instant(to, "--to", Long.MAX_VALUE));
+        if (terminal != null) {
+            query = query.withTerminal(terminal);
+        }
+        if (merchant != null) {
+            query = query.withMerchant(merchant);
+        }
+        if (response != null) {
+            query = query.withResponseCode(response);
+        }
+        if (rule != null) {
+            query = query.withRule(rule);
+        }
+        if (pan != null) {
+            final CardToken token = tokenOf(PanInput.readDigits(pan, err));
+            query = query.withCardToken(token.high(), token.low());
+        }
+        final long statsMillis = statsSeconds == null ? 0 : statsSeconds * 1000;
+        return JournalPrinter.print(journalDirectory, query, statsMillis, json, follow, out, err, () -> true);
+    }
+
+    /** The journal folder: {@code given}, else the configured one; refused when it does not exist. */
+    private Path journalDirectory(final Path given) {
+        final Path journalDirectory = given != null ? given : configuration().journal().directory();
         if (!Files.isDirectory(journalDirectory)) {
             throw new OperatorFailure(REFUSED, "there is no journal at " + journalDirectory.toAbsolutePath().normalize()
                 + ": check --dir or data.dir and journal.dir (the engine creates it at its first start)");
         }
-        final List<String> arguments = new ArrayList<>(List.of("--dir", journalDirectory.toString()));
-        addIfGiven(arguments, "--from", from);
-        addIfGiven(arguments, "--to", to);
-        addIfGiven(arguments, "--terminal", terminal);
-        addIfGiven(arguments, "--merchant", merchant);
-        addIfGiven(arguments, "--response", response);
-        addIfGiven(arguments, "--rule", rule);
-        addIfGiven(arguments, "--stats", statsSeconds);
-        if (pan != null) {
-            addIfGiven(arguments, "--token", tokenOf(PanInput.readDigits(pan, err)));
-        }
-        if (json) {
-            arguments.add("--json");
-        }
-        if (follow) {
-            arguments.add("--follow");
-        }
-        return JournalReaderCommand.run(arguments.toArray(new String[0]), out, err, () -> true);
+        return journalDirectory;
     }
 
-    private String tokenOf(final String cardNumber) {
+    private static long instant(final String text, final String option, final long absent) {
+        if (text == null) {
+            return absent;
+        }
+        try {
+            return Instant.parse(text).toEpochMilli();
+        }
+        catch (final DateTimeParseException bad) {
+            throw new OperatorFailure(BAD_INPUT, option + " is not an instant such as 2026-12-01T08:00:00Z: "
+                + bad.getMessage());
+        }
+    }
+
+    private CardToken tokenOf(final String cardNumber) {
         final TokenKey key = keyFile != null ? TokenKey.loadOrCreate(InputFiles.requireReadable(keyFile, "token key"))
             : OperatorFiles.tokenKey(configuration(), false);
         final CardToken token = new CardToken();
         key.newTokenizer().tokenize(cardNumber, token);
-        return token.toString();
-    }
-
-    private static void addIfGiven(final List<String> arguments, final String option, final Object value) {
-        if (value != null) {
-            arguments.add(option);
-            arguments.add(value.toString());
-        }
+        return token;
     }
 }

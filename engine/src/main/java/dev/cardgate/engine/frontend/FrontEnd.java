@@ -113,6 +113,11 @@ public final class FrontEnd implements AutoCloseable {
     }
 
     /** The address and port it listens on (the port chosen when 0 was configured). */
+    /** Frames the I/O threads' decoders have read: once per request, the reply decodes nothing. */
+    long decoderWraps() {
+        return context.decoderWraps();
+    }
+
     public InetSocketAddress localAddress() {
         return (InetSocketAddress)serverChannel.localAddress();
     }

@@ -54,6 +54,15 @@ final class FrontEndContext {
         return log;
     }
 
+    /** Frames read by all the I/O threads' decoders (tests show a request is decoded once). */
+    long decoderWraps() {
+        long wraps = 0;
+        for (final RequestSubmitter submitter : submitters.values()) {
+            wraps += submitter.decoderWraps();
+        }
+        return wraps;
+    }
+
     /** The submitter of the I/O thread that runs {@code eventLoop}. */
     RequestSubmitter submitterFor(final EventLoop eventLoop) {
         return ofThread(submitters, eventLoop, "request submitter");

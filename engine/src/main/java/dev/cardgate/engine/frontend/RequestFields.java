@@ -3,7 +3,9 @@ package dev.cardgate.engine.frontend;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import dev.cardgate.codec.Iso8583Decoder;
+import dev.cardgate.codec.dialect.ContentType;
 import dev.cardgate.engine.event.AuthorizationEvent;
+import dev.cardgate.engine.event.RequestField;
 import dev.cardgate.engine.token.CardToken;
 import dev.cardgate.engine.token.Luhn;
 import dev.cardgate.engine.token.PanTokenizer;
@@ -12,31 +14,25 @@ import dev.cardgate.engine.token.PanTokenizer;
  * Copies what the engine decides on from a decoded request into a claimed ring entry, and turns
  * the card number into its token there, so the clear PAN never leaves this thread.
  *
- * <p>Fields are read through the decoder's character view, so the same code serves ASCII, BCD
- * and EBCDIC dialects. A field that is absent, or not digits where digits are expected, is left
- * at the entry's "absent" value (0) for the checks to judge; nothing here throws on bad content.
+ * <p>The fields copied as they came are those of the one table, {@link RequestField}: numbers
+ * read with the codec's own {@link Iso8583Decoder#numeric} (so ASCII, BCD and EBCDIC dialects
+ * alike), texts copied when of their exact width. A field that is absent is left at the entry's
+ * "absent" value (0, spaces) and its bit clear in the bitmap, for the checks to judge; nothing
+ * here throws on bad content (the decoder has checked it).
  * The PAN comes from field 2, else from track 2 (field 35) up to its separator; its scratch copy
  * is wiped after tokenizing.
+ *
+ * <p>It also notes in the entry where each field the answer echoes lies in the frame (the
+ * decoder's offsets), so the reply thread writes the answer without decoding the request again.
  *
  * <p>Not thread-safe: one per I/O thread. Allocates nothing.
  */
 final class RequestFields {
     private static final int FIELD_2_PAN = 2;
-    private static final int FIELD_3_PROCESSING_CODE = 3;
-    private static final int FIELD_4_AMOUNT = 4;
-    private static final int FIELD_7_TRANSMISSION_DATE_TIME = 7;
-    private static final int FIELD_12_LOCAL_TIME = 12;
-    private static final int FIELD_13_LOCAL_DATE = 13;
-    private static final int FIELD_14_EXPIRY = 14;
-    private static final int FIELD_18_MERCHANT_CATEGORY_CODE = 18;
-    private static final int FIELD_19_COUNTRY_CODE = 19;
-    private static final int FIELD_22_POS_ENTRY_MODE = 22;
     private static final int FIELD_35_TRACK_2 = 35;
-    private static final int FIELD_41_TERMINAL_ID = 41;
-    private static final int FIELD_42_MERCHANT_ID = 42;
-    private static final int FIELD_49_CURRENCY_CODE = 49;
-    private static final int FIELD_70_NETWORK_MANAGEMENT_CODE = 70;
     private static final int FIELD_90_ORIGINAL_DATA_ELEMENTS = 90;
+    /** The fields copied as they came, from the one table of them. */
+    private static final RequestField[] FIELDS = RequestField.all();
     /** Longest field copied into the scratch buffer: track 2 (37 characters) with room to spare. */
     private static final int SCRATCH_LENGTH = 64;
 
@@ -48,31 +44,34 @@ final class RequestFields {
         this.tokenizer = tokenizer;
     }
 
-    /** Fills the request fields of {@code event} from {@code request}. */
-    void fill(final Iso8583Decoder request, final AuthorizationEvent event) {
-        event.messageTypeIndicator(request.messageType())
-            .processingCode((int)digits(request, FIELD_3_PROCESSING_CODE))
-            .systemTraceAuditNumber((int)digits(request, MessageTypes.FIELD_11_SYSTEM_TRACE_AUDIT_NUMBER))
-            .transmissionDateTime(digits(request, FIELD_7_TRANSMISSION_DATE_TIME))
-            .localTransactionTime((int)digits(request, FIELD_12_LOCAL_TIME))
-            .localTransactionDate((int)digits(request, FIELD_13_LOCAL_DATE))
-            .expiryYearMonth((int)digits(request, FIELD_14_EXPIRY))
-            .amountMinor(digits(request, FIELD_4_AMOUNT))
-            .currencyCode((int)digits(request, FIELD_49_CURRENCY_CODE))
-            .merchantCategoryCode((int)digits(request, FIELD_18_MERCHANT_CATEGORY_CODE))
-            .countryCode((int)digits(request, FIELD_19_COUNTRY_CODE))
-            .posEntryMode((int)digits(request, FIELD_22_POS_ENTRY_MODE))
-            .networkManagementCode((int)digits(request, FIELD_70_NETWORK_MANAGEMENT_CODE))
-            // the card checks judge required fields by this bitmap (same layout as ISO's primary)
-            .presentFields(request.primaryBitmap());
-        if (copied(request, FIELD_41_TERMINAL_ID, AuthorizationEvent.TERMINAL_ID_LENGTH)) {
-            event.terminalId(scratch, 0);
-        }
-        if (copied(request, FIELD_42_MERCHANT_ID, AuthorizationEvent.MERCHANT_ID_LENGTH)) {
-            event.merchantId(scratch, 0);
+    /**
+     * Fills the request fields of {@code event} from {@code request}, a decoder wrapped over the
+     * frame that starts at {@code frameOffset} of its buffer (the frame the entry then copies).
+     */
+    void fill(final Iso8583Decoder request, final AuthorizationEvent event, final int frameOffset) {
+        // the card checks judge required fields by this bitmap (same layout as ISO's primary)
+        event.messageTypeIndicator(request.messageType()).presentFields(request.primaryBitmap());
+        for (final RequestField field : FIELDS) {
+            if (!field.isText()) {
+                event.number(field, number(request, field.number()));
+            }
+            else if (copied(request, field.number(), field.width())) {
+                event.text(field, scratch, 0);
+            }
         }
         fillOriginalDataElements(request, event);
         fillCard(request, event);
+        noteEchoed(request, event, frameOffset, MessageTypes.ECHOED_BEFORE_AUTHORIZATION_ID);
+        noteEchoed(request, event, frameOffset, MessageTypes.ECHOED_AFTER_RESPONSE_CODE);
+    }
+
+    private static void noteEchoed(final Iso8583Decoder request, final AuthorizationEvent event, final int frameOffset,
+        final int[] numbers) {
+        for (final int number : numbers) {
+            if (request.hasField(number)) {
+                event.echoField(number, request.fieldStart(number) - frameOffset, request.fieldWireLength(number));
+            }
+        }
     }
 
     /** Field 90: original message type (4 digits), STAN (6), transmission date and time (10), ... */
@@ -122,10 +121,17 @@ final class RequestFields {
         return value;
     }
 
-    /** The whole field as a number; 0 when absent, longer than 18 digits or not all digits. */
-    static long digits(final Iso8583Decoder request, final int number) {
-        final int length = request.fieldLength(number);
-        return length > 0 && length <= 18 ? digits(request, number, 0, length) : 0;
+    /**
+     * The whole field as the codec reads it ({@link Iso8583Decoder#numeric}, whose content the
+     * decoder has checked); 0, the slot's "absent" (the bitmap says which), when the field is
+     * absent, not numeric in this dialect or longer than 18 digits.
+     */
+    static long number(final Iso8583Decoder request, final int number) {
+        if (!request.hasField(number) || request.fieldLength(number) > 18) {
+            return 0;
+        }
+        final ContentType content = request.dialect().field(number).content();
+        return content == ContentType.NUMERIC || content == ContentType.AMOUNT ? request.numeric(number) : 0;
     }
 
     /** Characters {@code [from, from + count)} of the field as a number; 0 when any is not a digit. */

@@ -107,7 +107,7 @@ final class RequestSubmitter {
         connection.requestEntered();
         final AuthorizationEvent event = engine.claimedEvent(sequence).listener(replyWriter).attachment(connection);
         try {
-            fields.fill(decoder, event);
+            fields.fill(decoder, event, offset);
             event.requestBytes(frame, offset, length);
         }
         finally {
@@ -115,6 +115,11 @@ final class RequestSubmitter {
             engine.publish(sequence);
         }
         return TAKEN;
+    }
+
+    /** How many frames this submitter's decoder has read: once per request (a test's view). */
+    long decoderWraps() {
+        return decoder.wrapCount();
     }
 
     private int answerMalformed(final TerminalConnection connection, final DirectBuffer frame, final int offset,

@@ -93,6 +93,58 @@ final class ResponseEncoder {
             if (number == MessageTypes.FIELD_11_SYSTEM_TRACE_AUDIT_NUMBER || !request.isMalformed(number)) {
                 encoder.copyField(request, number);
             }
+            }
+        }
+    }
+
+    /**
+     * Encodes the answer to the request an entry carries, from the entry's copy of the frame and
+     * the offsets of its echoed fields ({@link AuthorizationEvent#echoField}): no decoding. The
+     * request was read in this encoder's dialect, so each echoed field's bytes are copied as
+     * they are.
+     *
+     * @param responseCode    field 39 as a number, 0 to 99
+     * @param authorizationId field 38 as a number, or {@link AuthorizationEvent#NO_AUTHORIZATION_ID}
+     * @return a buffer holding the whole frame, for the caller to write (and so release)
+     */
+    ByteBuf encode(final AuthorizationEvent request, final int responseType, final int responseCode,
+        final long authorizationId, final ByteBufAllocator allocator) {
+        final DirectBuffer frame = request.requestBytes();
+        final int frameLength = request.requestLength();
+        final int headerBytes = format.messageOffsetInFrame();
+        final ByteBuf answer = allocator.directBuffer(format.lengthHeader().bytes() + frameLength + ANSWER_GROWTH);
+        try {
+            wrapOutput(answer);
+            if (format.fixedHeaderLength() == Tpdu.LENGTH) {
+                Tpdu.writeAnswer(frame, 0, output, format.lengthHeader().bytes());
+            }
+            encoder.wrap(output, headerBytes).messageType(responseType);
+            final int echoed = request.echoCount();
+            int next = 0;
+            for (; next < echoed && request.echoFieldNumber(next) < 38; next++) {
+                encoder.putWireField(request.echoFieldNumber(next), frame, request.echoFrameOffset(next),
+                    request.echoWireLength(next));
+            }
+            if (authorizationId != AuthorizationEvent.NO_AUTHORIZATION_ID) {
+                AuthorizationIds.render(authorizationId, authorizationIdBytes, 0);
+                encoder.putBytes(38, this.authorizationId, 0, AuthorizationIds.LENGTH);
+            }
+            encoder.putBytes(39, RESPONSE_CODES, 2 * responseCode, 2);
+            for (; next < echoed; next++) {
+                encoder.putWireField(request.echoFieldNumber(next), frame, request.echoFrameOffset(next),
+                    request.echoWireLength(next));
+            }
+            final int messageLength = encoder.finish();
+            format.writeLength(output, 0, messageLength);
+            answer.writerIndex(headerBytes + messageLength);
+            return answer;
+        }
+        catch (final RuntimeException failure) {
+            answer.release();
+            throw failure;
+        }
+        finally {
+            output.wrap(0, 0);
         }
     }
 

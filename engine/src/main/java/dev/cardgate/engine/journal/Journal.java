@@ -37,14 +37,14 @@ public final class Journal implements AutoCloseable {
     private final IntervalSyncer syncer;
     private volatile long replayWindowMillis;
 
-    private Journal(final String engineName, final JournalConfiguration settings, final String fingerprint,
+    private Journal(final String engineName, final JournalConfiguration settings, final JournalKey key,
         final SegmentStorage storage, final int ringSize, final EpochClock clock, final CounterRegistry counters,
         final DistinctFailureLog failureLog, final Logger logger) throws IOException {
         this.settings = settings;
         this.logger = logger;
         this.clock = clock;
         this.failureLog = failureLog;
-        inventory = new JournalScanner(settings.directory(), fingerprint, true, settings.skipCorruptSegments()).scan();
+        inventory = new JournalScanner(settings.directory(), key.fingerprint(), true, settings.skipCorruptSegments()).scan();
         if (inventory.truncatedTail() != null) {
             logger.log(Level.WARNING, "journal: cut off a torn tail: " + inventory.truncatedTail());
         }
@@ -53,7 +53,7 @@ public final class Journal implements AutoCloseable {
                 + skipped);
         }
         final boolean syncs = settings.durability() != JournalDurability.NONE;
-        writer = new JournalWriter(settings.directory(), settings.segmentBytes(), fingerprint, storage, clock, syncs,
+        writer = new JournalWriter(settings.directory(), settings.segmentBytes(), key, storage, clock, syncs,
             inventory);
         counters.component(JournalCounter.class).set(JournalCounter.POSITION, writer.syncedSequence());
         counters.component(JournalCounter.class).proposeMax(JournalCounter.SYNCED_POSITION, writer.syncedSequence());
@@ -77,7 +77,7 @@ public final class Journal implements AutoCloseable {
      * @throws JournalException when the journal is corrupt (and not told to skip), was written with
      *                          another token key, or cannot be opened
      */
-    public static Journal open(final String engineName, final JournalConfiguration settings, final String fingerprint,
+    public static Journal open(final String engineName, final JournalConfiguration settings, final JournalKey key,
         final SegmentStorage storage, final int ringSize, final EpochClock clock, final CounterRegistry counters,
         final DistinctFailureLog failureLog, final Logger logger) {
         try {
@@ -85,7 +85,7 @@ public final class Journal implements AutoCloseable {
                 Files.createDirectories(settings.directory(),
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             }
-            return new Journal(engineName, settings, fingerprint, storage, ringSize, clock, counters, failureLog,
+            return new Journal(engineName, settings, key, storage, ringSize, clock, counters, failureLog,
                 logger);
         }
         catch (final IOException failure) {

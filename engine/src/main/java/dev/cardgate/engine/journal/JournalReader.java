@@ -17,7 +17,10 @@ import org.agrona.concurrent.UnsafeBuffer;
  * their records in order, checking each. At the end of the newest segment, an empty or not yet
  * whole record is where the writer is; {@link #follow} polls there for more. A damaged record
  * elsewhere is reported to {@code onDamage} with file and position and never handed on as a
- * record.
+ * record. Between segments it checks that nothing is missing (the next index, the next sequence,
+ * and for format version 2 the chain carried on in the header): a missing, reordered or
+ * replaced segment is reported to {@code onDamage}, naming the segments and sequences around
+ * the break. Chain MACs within a segment need the key: {@link JournalVerifier}.
  *
  * <p>Threading: one reader thread. Allocates per segment, not per record.
  */
@@ -28,6 +31,12 @@ public final class JournalReader {
     private final Consumer<String> onDamage;
     private final JournalRecord record = new JournalRecord();
     private final RecordChecksum checksum = new RecordChecksum();
+    // where the segments read so far end: what the next segment must start from
+    private Path previousSegment;
+    private long previousSegmentIndex = -1;
+    private long expectedSequence;
+    private int previousFormatVersion;
+    private final byte[] lastChainMac = new byte[dev.cardgate.engine.event.AuthorizationSlotDescriptor.CHAIN_MAC_LENGTH];
 
     public JournalReader(final Path directory, final Consumer<String> onDamage) {
         this.directory = directory;
@@ -47,6 +56,7 @@ public final class JournalReader {
         final BooleanSupplier keepFollowing) throws IOException {
         long handed = 0;
         long segmentIndex = -1;
+        previousSegmentIndex = -1;
         final long[] recordIndex = {0};
         while (true) {
             final List<Path> segments = SegmentFiles.list(directory);
@@ -106,12 +116,21 @@ public final class JournalReader {
                     }
                     return 0;
                 }
-                final int capacity = SegmentHeaderDescriptor.recordCapacity(buffer.capacity());
+                if (position[0] == 0) {
+                    checkContinuity(file, header);
+                }
+                final int recordLength = header.recordLength();
+                final int capacity = SegmentHeaderDescriptor.recordCapacity(buffer.capacity(), recordLength);
+                record.formatVersion(header.formatVersion());
                 int i = (int)position[0];
                 for (; i < capacity; i++) {
-                    final int offset = SegmentHeaderDescriptor.recordOffset(i);
+                    final int offset = SegmentHeaderDescriptor.recordOffset(i, recordLength);
                     final int status = record.wrap(buffer, offset, header.baseSequence() + i);
                     if (status == JournalRecord.VALID) {
+                        expectedSequence = record.sequence() + 1;
+                        if (header.formatVersion() != SegmentHeaderDescriptor.FORMAT_VERSION_1) {
+                            record.chainMacInto(lastChainMac);
+                        }
                         if (query.matches(record)) {
                             sink.accept(record);
                             handed++;
@@ -119,7 +138,7 @@ public final class JournalReader {
                         continue;
                     }
                     if (status == JournalRecord.DAMAGED
-                        && (complete || validAfter(buffer, header.baseSequence(), i + 1, capacity))) {
+                        && (complete || validAfter(buffer, header, i + 1, capacity))) {
                         onDamage.accept(file + " at byte " + offset + " (record " + (header.baseSequence() + i)
                             + "): " + record.damage() + "; skipped");
                         continue;
@@ -135,11 +154,43 @@ public final class JournalReader {
         return handed;
     }
 
-    private boolean validAfter(final UnsafeBuffer buffer, final long baseSequence, final int from,
+    /** Reports a break between the segment read before and {@code file}, then starts from its header. */
+    private void checkContinuity(final Path file, final SegmentHeader header) {
+        if (previousSegmentIndex >= 0) {
+            if (header.segmentIndex() != previousSegmentIndex + 1 || header.baseSequence() != expectedSequence) {
+                onDamage.accept(file + " (segment " + header.segmentIndex() + ", from sequence "
+                    + header.baseSequence() + ") follows " + previousSegment + " (segment " + previousSegmentIndex
+                    + ", to sequence " + (expectedSequence - 1) + "): a gap, "
+                    + (header.baseSequence() > expectedSequence ? "sequences " + expectedSequence + " to "
+                        + (header.baseSequence() - 1) + " are missing"
+                        : "sequence " + expectedSequence + " was expected (segments out of order)"));
+            }
+            else if (header.formatVersion() != SegmentHeaderDescriptor.FORMAT_VERSION_1) {
+                if (previousFormatVersion == SegmentHeaderDescriptor.FORMAT_VERSION_1) {
+                    java.util.Arrays.fill(lastChainMac, (byte)0);
+                }
+                if (!java.util.Arrays.equals(header.previousChainMac(), lastChainMac)) {
+                    onDamage.accept(file + " (segment " + header.segmentIndex() + ", from sequence "
+                        + header.baseSequence() + ") does not continue the chain of " + previousSegment + " (segment "
+                        + previousSegmentIndex + "): its header names another previous chain MAC, so one of the two "
+                        + "was replaced");
+                }
+            }
+        }
+        previousSegment = file;
+        previousSegmentIndex = header.segmentIndex();
+        previousFormatVersion = header.formatVersion();
+        expectedSequence = header.baseSequence();
+        System.arraycopy(header.previousChainMac(), 0, lastChainMac, 0, lastChainMac.length);
+    }
+
+    private boolean validAfter(final UnsafeBuffer buffer, final SegmentHeader header, final int from,
         final int capacity) {
         final JournalRecord probe = new JournalRecord();
+        probe.formatVersion(header.formatVersion());
         for (int j = from; j < capacity; j++) {
-            final int status = probe.wrap(buffer, SegmentHeaderDescriptor.recordOffset(j), baseSequence + j);
+            final int status = probe.wrap(buffer, SegmentHeaderDescriptor.recordOffset(j, header.recordLength()),
+                header.baseSequence() + j);
             if (status == JournalRecord.VALID) {
                 return true;
             }

@@ -5,8 +5,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import dev.cardgate.engine.token.CardToken;
@@ -127,33 +125,8 @@ public final class JournalReaderCommand {
             err.println("journal reader: " + bad.getMessage());
             return 2;
         }
-        query = query.withTimeRange(from, to);
-        final List<String> damage = new ArrayList<>();
-        final JournalReader reader = new JournalReader(directory, problem -> {
-            damage.add(problem);
-            err.println("DAMAGED: " + problem);
-        });
-        if (statsMillis > 0) {
-            final JournalStatistics statistics = new JournalStatistics(statsMillis);
-            reader.read(query, statistics::add);
-            statistics.lines(json).forEach(out::println);
-        }
-        else {
-            if (!json) {
-                out.println(RecordFormatter.TEXT_HEADER);
-            }
-            final boolean asJson = json;
-            final JournalQuery wanted = query;
-            final java.util.function.Consumer<JournalRecord> print =
-                record -> out.println(asJson ? RecordFormatter.json(record) : RecordFormatter.text(record));
-            if (follow) {
-                reader.follow(wanted, print, keepFollowing);
-            }
-            else {
-                reader.read(wanted, print);
-            }
-        }
-        return damage.isEmpty() ? 0 : 1;
+        return JournalPrinter.print(directory, query.withTimeRange(from, to), statsMillis, json, follow, out, err,
+            keepFollowing);
     }
 
     /** A card by its token as 32 hexadecimal digits, as {@code cardgate block} prints it. */

@@ -1,39 +1,12 @@
 package dev.cardgate.engine.journal;
 
-import static dev.cardgate.engine.journal.JournalRecordDescriptor.AMOUNT_OFFSET;
-import static dev.cardgate.engine.journal.JournalRecordDescriptor.AUTHORIZATION_ID_OFFSET;
-import static dev.cardgate.engine.journal.JournalRecordDescriptor.CARD_TOKEN_HIGH_OFFSET;
-import static dev.cardgate.engine.journal.JournalRecordDescriptor.CARD_TOKEN_LOW_OFFSET;
-import static dev.cardgate.engine.journal.JournalRecordDescriptor.CHECKSUMMED_FROM;
-import static dev.cardgate.engine.journal.JournalRecordDescriptor.CHECKSUMMED_LENGTH;
-import static dev.cardgate.engine.journal.JournalRecordDescriptor.CHECKSUM_OFFSET;
-import static dev.cardgate.engine.journal.JournalRecordDescriptor.COUNTRY_OFFSET;
-import static dev.cardgate.engine.journal.JournalRecordDescriptor.CURRENCY_OFFSET;
-import static dev.cardgate.engine.journal.JournalRecordDescriptor.DECISION_TIME_OFFSET;
-import static dev.cardgate.engine.journal.JournalRecordDescriptor.FLAGS_OFFSET;
-import static dev.cardgate.engine.journal.JournalRecordDescriptor.FLAG_CARD_TOKEN_PRESENT;
-import static dev.cardgate.engine.journal.JournalRecordDescriptor.FLAG_ORIGINAL_DATA_PRESENT;
-import static dev.cardgate.engine.journal.JournalRecordDescriptor.LENGTH_OFFSET;
-import static dev.cardgate.engine.journal.JournalRecordDescriptor.MCC_OFFSET;
-import static dev.cardgate.engine.journal.JournalRecordDescriptor.MERCHANT_ID_OFFSET;
-import static dev.cardgate.engine.journal.JournalRecordDescriptor.MESSAGE_TYPE_OFFSET;
-import static dev.cardgate.engine.journal.JournalRecordDescriptor.MONOTONIC_TIME_OFFSET;
-import static dev.cardgate.engine.journal.JournalRecordDescriptor.ORIGINAL_MESSAGE_TYPE_OFFSET;
-import static dev.cardgate.engine.journal.JournalRecordDescriptor.ORIGINAL_STAN_OFFSET;
-import static dev.cardgate.engine.journal.JournalRecordDescriptor.ORIGINAL_TRANSMISSION_TIME_OFFSET;
-import static dev.cardgate.engine.journal.JournalRecordDescriptor.PAN_FIRST_SIX_OFFSET;
-import static dev.cardgate.engine.journal.JournalRecordDescriptor.PAN_LAST_FOUR_OFFSET;
-import static dev.cardgate.engine.journal.JournalRecordDescriptor.PAN_LENGTH_OFFSET;
-import static dev.cardgate.engine.journal.JournalRecordDescriptor.POS_ENTRY_MODE_OFFSET;
-import static dev.cardgate.engine.journal.JournalRecordDescriptor.PROCESSING_CODE_OFFSET;
-import static dev.cardgate.engine.journal.JournalRecordDescriptor.REASON_OFFSET;
-import static dev.cardgate.engine.journal.JournalRecordDescriptor.RECORD_LENGTH;
-import static dev.cardgate.engine.journal.JournalRecordDescriptor.RESPONSE_CODE_OFFSET;
-import static dev.cardgate.engine.journal.JournalRecordDescriptor.RULE_ID_OFFSET;
-import static dev.cardgate.engine.journal.JournalRecordDescriptor.SEQUENCE_OFFSET;
-import static dev.cardgate.engine.journal.JournalRecordDescriptor.STAN_OFFSET;
-import static dev.cardgate.engine.journal.JournalRecordDescriptor.TERMINAL_ID_OFFSET;
-import static dev.cardgate.engine.journal.JournalRecordDescriptor.TRANSMISSION_TIME_OFFSET;
+import static dev.cardgate.engine.event.AuthorizationSlotDescriptor.CHAIN_MAC_LENGTH;
+import static dev.cardgate.engine.event.AuthorizationSlotDescriptor.CHAIN_MAC_OFFSET;
+import static dev.cardgate.engine.event.AuthorizationSlotDescriptor.CHECKSUMMED_FROM;
+import static dev.cardgate.engine.event.AuthorizationSlotDescriptor.CHECKSUM_OFFSET;
+import static dev.cardgate.engine.event.AuthorizationSlotDescriptor.LENGTH_OFFSET;
+import static dev.cardgate.engine.event.AuthorizationSlotDescriptor.MONOTONIC_TIME_OFFSET;
+import static dev.cardgate.engine.event.AuthorizationSlotDescriptor.SEQUENCE_OFFSET;
 
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -41,11 +14,15 @@ import java.nio.charset.StandardCharsets;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import dev.cardgate.engine.event.AuthorizationEvent;
+import dev.cardgate.engine.event.AuthorizationSlotDescriptor;
 import dev.cardgate.engine.event.DecisionReason;
 
 /**
- * A flyweight over one journal record ({@link JournalRecordDescriptor}): {@link #wrap} checks
- * it, the accessors read it in place, {@link #copyInto} rebuilds the decided event.
+ * One journal record, checked by {@link #wrap} and read through {@link #event()}: for format
+ * version 2 an {@link AuthorizationEvent} wrapped over the record in place (the record is the
+ * slot's layout, {@link AuthorizationSlotDescriptor}); for version 1 ({@link
+ * JournalRecordDescriptor}) the same event filled from the old layout. The other accessors are
+ * the event's, for the reader's queries and formatting.
  *
  * <p>Threading: one instance per reading thread. Allocation: none, except the String accessors.
  */
@@ -60,13 +37,27 @@ public final class JournalRecord {
     private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
 
     private final RecordChecksum checksum = new RecordChecksum();
+    private final AuthorizationEvent event = new AuthorizationEvent();
+    private int formatVersion = SegmentHeaderDescriptor.FORMAT_VERSION;
+    private int recordLength = AuthorizationSlotDescriptor.RECORD_LENGTH;
     private UnsafeBuffer buffer;
     private int offset;
     private String damage;
+    private int reasonOrdinal;
+
+    /** The format of the records {@link #wrap} reads next: that of their segment's header. */
+    void formatVersion(final int formatVersion) {
+        this.formatVersion = formatVersion;
+        this.recordLength = SegmentHeaderDescriptor.recordLength(formatVersion);
+    }
+
+    public int formatVersion() {
+        return formatVersion;
+    }
 
     /**
-     * Points at the record at {@code offset} and checks it: its length must be 128, its checksum
-     * must match and its sequence must be {@code expectedSequence}.
+     * Points at the record at {@code offset} and checks it: its length must be that of its
+     * format, its checksum must match and its sequence must be {@code expectedSequence}.
      *
      * @return {@link #VALID}, {@link #EMPTY} or {@link #DAMAGED} (then {@link #damage()} says why)
      */
@@ -76,7 +67,7 @@ public final class JournalRecord {
         damage = null;
         final int length = buffer.getIntAcquire(offset + LENGTH_OFFSET);
         if (length == 0) {
-            for (int i = 0; i < RECORD_LENGTH; i += Long.BYTES) {
+            for (int i = 0; i < recordLength; i += Long.BYTES) {
                 if (buffer.getLong(offset + i) != 0) {
                     damage = "a partly written record (no length, but bytes at +" + i + ")";
                     return DAMAGED;
@@ -84,18 +75,26 @@ public final class JournalRecord {
             }
             return EMPTY;
         }
-        if (length != RECORD_LENGTH) {
-            damage = "a record length of " + length + " instead of " + RECORD_LENGTH;
+        if (length != recordLength) {
+            damage = "a record length of " + length + " instead of " + recordLength;
             return DAMAGED;
         }
         final int stored = buffer.getInt(offset + CHECKSUM_OFFSET, ORDER);
-        if (stored != checksum.compute(buffer, offset + CHECKSUMMED_FROM, CHECKSUMMED_LENGTH)) {
+        if (stored != checksum.compute(buffer, offset + CHECKSUMMED_FROM, recordLength - CHECKSUMMED_FROM)) {
             damage = "a checksum that does not match the record";
             return DAMAGED;
         }
         if (sequence() != expectedSequence) {
             damage = "sequence " + sequence() + " where " + expectedSequence + " was expected";
             return DAMAGED;
+        }
+        if (formatVersion == SegmentHeaderDescriptor.FORMAT_VERSION_1) {
+            reasonOrdinal = JournalRecordV1.reasonOrdinal(buffer, offset);
+            JournalRecordV1.copyInto(buffer, offset, event);
+        }
+        else {
+            event.wrapRecord(buffer, offset);
+            reasonOrdinal = event.reasonOrdinal();
         }
         return VALID;
     }
@@ -105,12 +104,30 @@ public final class JournalRecord {
         return damage;
     }
 
+    /**
+     * The request and decision of the record last wrapped as {@link #VALID}: read in place for
+     * version 2, copied for version 1. Valid until the next {@link #wrap}; do not write to it.
+     */
+    public AuthorizationEvent event() {
+        return event;
+    }
+
+    /** Byte {@code index} (0 to 31) of the chain MAC; version 2 records only. */
+    public byte chainMacByte(final int index) {
+        return buffer.getByte(offset + CHAIN_MAC_OFFSET + index);
+    }
+
+    /** Copies the chain MAC (version 2) into {@code destination[0, 32)}. */
+    void chainMacInto(final byte[] destination) {
+        buffer.getBytes(offset + CHAIN_MAC_OFFSET, destination, 0, CHAIN_MAC_LENGTH);
+    }
+
     public long sequence() {
         return buffer.getLong(offset + SEQUENCE_OFFSET, ORDER);
     }
 
     public long decisionTimeEpochMillis() {
-        return buffer.getLong(offset + DECISION_TIME_OFFSET, ORDER);
+        return event.decisionTimeEpochMillis();
     }
 
     public long monotonicNanos() {
@@ -118,178 +135,143 @@ public final class JournalRecord {
     }
 
     public long amountMinor() {
-        return buffer.getLong(offset + AMOUNT_OFFSET, ORDER);
+        return event.amountMinor();
     }
 
     public boolean cardTokenPresent() {
-        return (buffer.getByte(offset + FLAGS_OFFSET) & FLAG_CARD_TOKEN_PRESENT) != 0;
+        return event.cardTokenPresent();
     }
 
     public long cardTokenHigh() {
-        return buffer.getLong(offset + CARD_TOKEN_HIGH_OFFSET, ORDER);
+        return event.cardTokenHigh();
     }
 
     public long cardTokenLow() {
-        return buffer.getLong(offset + CARD_TOKEN_LOW_OFFSET, ORDER);
+        return event.cardTokenLow();
     }
 
     /** Field 38 as a number; {@link AuthorizationEvent#NO_AUTHORIZATION_ID} when none. */
     public long authorizationId() {
-        return originalDataPresent() ? AuthorizationEvent.NO_AUTHORIZATION_ID
-            : buffer.getLong(offset + AUTHORIZATION_ID_OFFSET, ORDER);
+        return event.authorizationId();
     }
 
-    /** True for a reversal that carried field 90 (original data elements). */
+    /** True when the request carried field 90 (original data elements). */
     public boolean originalDataPresent() {
-        return (buffer.getByte(offset + FLAGS_OFFSET) & FLAG_ORIGINAL_DATA_PRESENT) != 0;
+        return event.originalMessageType() != 0;
     }
 
     /** Field 90's original message type; 0 when the request carried no field 90. */
     public int originalMessageType() {
-        return originalDataPresent() ? buffer.getShort(offset + ORIGINAL_MESSAGE_TYPE_OFFSET, ORDER) : 0;
+        return event.originalMessageType();
     }
 
     /** Field 90's original STAN; 0 when the request carried no field 90. */
     public int originalSystemTraceAuditNumber() {
-        return originalDataPresent() ? buffer.getInt(offset + ORIGINAL_STAN_OFFSET, ORDER) : 0;
+        return event.originalSystemTraceAuditNumber();
     }
 
     /** Field 90's original transmission time, MMDDhhmmss; 0 when the request carried no field 90. */
-    public int originalTransmissionDateTime() {
-        return originalDataPresent() ? buffer.getInt(offset + ORIGINAL_TRANSMISSION_TIME_OFFSET, ORDER) : 0;
+    public long originalTransmissionDateTime() {
+        return event.originalTransmissionDateTime();
     }
 
     public int messageTypeIndicator() {
-        return buffer.getInt(offset + MESSAGE_TYPE_OFFSET, ORDER);
+        return event.messageTypeIndicator();
     }
 
     public int processingCode() {
-        return buffer.getInt(offset + PROCESSING_CODE_OFFSET, ORDER);
+        return event.processingCode();
     }
 
     public int systemTraceAuditNumber() {
-        return buffer.getInt(offset + STAN_OFFSET, ORDER);
+        return event.systemTraceAuditNumber();
     }
 
     /** Field 7, MMDDhhmmss. */
-    public int transmissionDateTime() {
-        return buffer.getInt(offset + TRANSMISSION_TIME_OFFSET, ORDER);
+    public long transmissionDateTime() {
+        return event.transmissionDateTime();
     }
 
     public int ruleId() {
-        return buffer.getInt(offset + RULE_ID_OFFSET, ORDER);
+        return event.ruleId();
     }
 
     public int panLength() {
-        return buffer.getByte(offset + PAN_LENGTH_OFFSET);
+        return event.panLength();
     }
 
     public int panFirstSix() {
-        return buffer.getInt(offset + PAN_FIRST_SIX_OFFSET, ORDER);
+        return event.panFirstSix();
     }
 
     public int panLastFour() {
-        return buffer.getShort(offset + PAN_LAST_FOUR_OFFSET, ORDER);
+        return event.panLastFour();
     }
 
     public int currencyCode() {
-        return buffer.getShort(offset + CURRENCY_OFFSET, ORDER);
+        return event.currencyCode();
     }
 
     public int merchantCategoryCode() {
-        return buffer.getShort(offset + MCC_OFFSET, ORDER);
+        return event.merchantCategoryCode();
     }
 
     public int countryCode() {
-        return buffer.getShort(offset + COUNTRY_OFFSET, ORDER);
+        return event.countryCode();
     }
 
     public int posEntryMode() {
-        return buffer.getShort(offset + POS_ENTRY_MODE_OFFSET, ORDER);
+        return event.posEntryMode();
     }
 
     /** The reason's ordinal in {@link DecisionReason} as written. */
     public int reasonOrdinal() {
-        return buffer.getByte(offset + REASON_OFFSET);
+        return reasonOrdinal;
     }
 
     /** The reason, or null when this version of the engine does not know the ordinal. */
     public DecisionReason reason() {
-        return DecisionReason.fromOrdinal(reasonOrdinal());
+        return DecisionReason.fromOrdinal(reasonOrdinal);
     }
 
     /** Field 39 as a number. */
     public int responseCode() {
-        return buffer.getByte(offset + RESPONSE_CODE_OFFSET);
+        return event.responseCode();
     }
 
     /** Byte {@code index} (0 to 7) of field 41. */
     public byte terminalIdByte(final int index) {
-        return buffer.getByte(offset + TERMINAL_ID_OFFSET + index);
+        return event.terminalIdByte(index);
     }
 
     /** Byte {@code index} (0 to 14) of field 42. */
     public byte merchantIdByte(final int index) {
-        return buffer.getByte(offset + MERCHANT_ID_OFFSET + index);
+        return event.merchantIdByte(index);
     }
 
     /** Field 41 as text, trailing spaces removed. Allocates. */
     public String terminalId() {
-        return text(TERMINAL_ID_OFFSET, AuthorizationEvent.TERMINAL_ID_LENGTH);
+        final byte[] bytes = new byte[AuthorizationEvent.TERMINAL_ID_LENGTH];
+        event.terminalIdInto(bytes, 0);
+        return trimmed(bytes);
     }
 
     /** Field 42 as text, trailing spaces removed. Allocates. */
     public String merchantId() {
-        return text(MERCHANT_ID_OFFSET, AuthorizationEvent.MERCHANT_ID_LENGTH);
+        final byte[] bytes = new byte[AuthorizationEvent.MERCHANT_ID_LENGTH];
+        event.merchantIdInto(bytes, 0);
+        return trimmed(bytes);
     }
 
-    /**
-     * Rebuilds the decided event this record was written from: request fields and decision,
-     * into a cleared {@code event}. No allocation.
-     *
-     * @return false when the reason is unknown to this version (the event is then undecided)
-     */
-    public boolean copyInto(final AuthorizationEvent event) {
-        event.clear()
-            .messageTypeIndicator(messageTypeIndicator())
-            .processingCode(processingCode())
-            .systemTraceAuditNumber(systemTraceAuditNumber())
-            .transmissionDateTime(transmissionDateTime())
-            .terminalId(buffer, offset + TERMINAL_ID_OFFSET)
-            .merchantId(buffer, offset + MERCHANT_ID_OFFSET)
-            .maskedPan(panLength(), panFirstSix(), panLastFour())
-            .amountMinor(amountMinor())
-            .currencyCode(currencyCode())
-            .merchantCategoryCode(merchantCategoryCode())
-            .countryCode(countryCode())
-            .posEntryMode(posEntryMode())
-            .originalMessageType(originalMessageType())
-            .originalSystemTraceAuditNumber(originalSystemTraceAuditNumber())
-            .originalTransmissionDateTime(originalTransmissionDateTime());
-        if (cardTokenPresent()) {
-            event.cardToken(cardTokenHigh(), cardTokenLow());
-        }
-        final DecisionReason reason = reason();
-        if (reason == null) {
-            return false;
-        }
-        if (reason.isApproval()) {
-            event.approve(authorizationId(), decisionTimeEpochMillis());
-        }
-        else if (reason.isAcknowledgement()) {
-            event.acknowledge(reason, decisionTimeEpochMillis());
-        }
-        else {
-            // the code sent, which a rule may have configured apart from the reason's usual one
-            event.decline(reason, ruleId(), responseCode(), decisionTimeEpochMillis());
-        }
-        return true;
+    /** Field 37 as text, trailing spaces removed (empty when absent, and in version 1). Allocates. */
+    public String retrievalReferenceNumber() {
+        final byte[] bytes = new byte[AuthorizationEvent.RETRIEVAL_REFERENCE_LENGTH];
+        event.retrievalReferenceNumberInto(bytes, 0);
+        return trimmed(bytes);
     }
 
-    private String text(final int fieldOffset, final int length) {
-        final byte[] bytes = new byte[length];
-        buffer.getBytes(offset + fieldOffset, bytes);
-        int end = length;
+    private static String trimmed(final byte[] bytes) {
+        int end = bytes.length;
         while (end > 0 && bytes[end - 1] == ' ') {
             end--;
         }

@@ -1,7 +1,9 @@
 package dev.cardgate.engine.journal;
 
 /**
- * The layout of one journal record: 128 bytes, little-endian, one per decided request.
+ * The layout of one journal record of format version 1: 128 bytes, little-endian, one per
+ * decided request. This engine reads version 1 segments and writes version 2, whose record is
+ * the ring slot's prefix ({@link dev.cardgate.engine.event.AuthorizationSlotDescriptor}).
  * <pre>
  *   0                   1                   2                   3
  *   0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1

@@ -10,12 +10,12 @@ import org.agrona.IoUtil;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import dev.cardgate.engine.decision.DecidedEventListener;
-import dev.cardgate.engine.event.AuthorizationEvent;
 
 /**
- * Rebuilds the decision thread's state at start: reads every record decided at or after {@code
- * now - replayWindowMillis()} back into one reusable event and hands it to the listener, in
- * journal order, before the pipeline starts. Segments that end before the window are not read.
+ * Rebuilds the decision thread's state at start: hands every record decided at or after {@code
+ * now - replayWindowMillis()} to the listener, in journal order, before the pipeline starts, as
+ * an event wrapped over the mapped record (format version 2: nothing copied) or filled from it
+ * (version 1). Segments that end before the window are not read.
  *
  * <p>Runs on the starting thread; allocates per segment, not per record.
  */
@@ -31,27 +31,27 @@ public final class JournalReplay {
         final long nowMillis) {
         final long fromMillis = nowMillis - listener.replayWindowMillis();
         final JournalRecord record = new JournalRecord();
-        final AuthorizationEvent event = new AuthorizationEvent();
         long replayed = 0;
         final List<SegmentSummary> segments = inventory.segments();
         for (final SegmentSummary segment : segments) {
             if (segment.recordCount() == 0 || segment.lastDecisionMillis() < fromMillis) {
                 continue;
             }
-            replayed += replaySegment(segment, fromMillis, record, event, listener);
+            replayed += replaySegment(segment, fromMillis, record, listener);
         }
         return replayed;
     }
 
     private static long replaySegment(final SegmentSummary segment, final long fromMillis, final JournalRecord record,
-        final AuthorizationEvent event, final DecidedEventListener listener) {
+        final DecidedEventListener listener) {
         long replayed = 0;
         try (FileChannel channel = FileChannel.open(segment.path(), StandardOpenOption.READ)) {
             final MappedByteBuffer mapping = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
             try {
                 final UnsafeBuffer buffer = new UnsafeBuffer(mapping);
+                record.formatVersion(segment.formatVersion());
                 for (int i = 0; i < segment.recordCount(); i++) {
-                    final int offset = SegmentHeaderDescriptor.recordOffset(i);
+                    final int offset = SegmentHeaderDescriptor.recordOffset(i, segment.recordLength());
                     if (record.wrap(buffer, offset, segment.baseSequence() + i) != JournalRecord.VALID) {
                         throw new JournalException("journal segment " + segment.path() + " changed since start-up's "
                             + "scan: at byte " + offset + " " + record.damage());
@@ -59,11 +59,11 @@ public final class JournalReplay {
                     if (record.decisionTimeEpochMillis() < fromMillis) {
                         continue;
                     }
-                    if (!record.copyInto(event)) {
+                    if (record.reason() == null) {
                         throw new JournalException("journal segment " + segment.path() + " at byte " + offset
                             + " holds decision reason " + record.reasonOrdinal() + ", unknown to this version");
                     }
-                    listener.onDecided(event);
+                    listener.onDecided(record.event());
                     replayed++;
                 }
             }

@@ -19,6 +19,13 @@ import org.agrona.concurrent.UnsafeBuffer;
  * repairTail} is set. Anything else damaged is a corruption: reported with file and byte
  * position, and refused unless {@code skipCorrupt} is set, which skips the whole segment.
  *
+ * <p>Between segments it checks that nothing is missing: each segment's index follows the one
+ * before, its base sequence is where the one before ended, and (format version 2) its header
+ * continues the chain from the previous segment's last chain MAC. A missing, reordered or
+ * replaced segment is a break, named with the segments and sequences on either side; refused
+ * like a corruption (with {@code skipCorrupt}, reported and passed). Chain MACs within a
+ * segment are checked by {@link JournalVerifier}, which needs the key.
+ *
  * <p>Start-up and tools only; allocates per segment, not per record.
  */
 public final class JournalScanner {
@@ -65,6 +72,7 @@ public final class JournalScanner {
             }
         }
         long nextSequence = 0;
+        boolean afterSkip = false;
         for (int i = 0; i < files.size(); i++) {
             final boolean last = i == files.size() - 1;
             final Path file = files.get(i);
@@ -79,6 +87,7 @@ public final class JournalScanner {
                         + "without that segment's records, or move the file away)");
                 }
                 skipped.add(outcome.corruption);
+                afterSkip = true;
                 continue;
             }
             if (outcome.summary != null) {
@@ -87,6 +96,17 @@ public final class JournalScanner {
                         + outcome.summary.baseSequence() + ", before the end of the previous segment ("
                         + nextSequence + ")");
                 }
+                final String gap = segments.isEmpty() || afterSkip ? null
+                    : SegmentContinuity.gap(segments.get(segments.size() - 1), outcome.summary);
+                if (gap != null) {
+                    if (!skipCorrupt) {
+                        throw new JournalException("the journal has a gap: " + gap + "; the engine will not start "
+                            + "on it (put the missing segment back, or set journal.skip-corrupt-segments = true to "
+                            + "start without it)");
+                    }
+                    skipped.add(gap);
+                }
+                afterSkip = false;
                 segments.add(outcome.summary);
                 nextSequence = outcome.summary.baseSequence() + outcome.summary.recordCount();
             }
@@ -168,23 +188,38 @@ public final class JournalScanner {
             return SegmentOutcome.corrupt(file + " at byte " + SegmentHeaderDescriptor.SEGMENT_INDEX_OFFSET
                 + ": its header says segment " + header.segmentIndex());
         }
-        final int capacity = SegmentHeaderDescriptor.recordCapacity(buffer.capacity());
+        final int recordLength = header.recordLength();
+        final int capacity = SegmentHeaderDescriptor.recordCapacity(buffer.capacity(), recordLength);
+        record.formatVersion(header.formatVersion());
+        final byte[] previousChainMac = header.previousChainMac();
+        final byte[] lastChainMac = previousChainMac.clone();
         long first = Long.MAX_VALUE;
         long lastTime = Long.MIN_VALUE;
         for (int i = 0; i < capacity; i++) {
-            final int offset = SegmentHeaderDescriptor.recordOffset(i);
+            final int offset = SegmentHeaderDescriptor.recordOffset(i, recordLength);
             final int status = record.wrap(buffer, offset, header.baseSequence() + i);
             if (status == JournalRecord.VALID) {
                 first = Math.min(first, record.decisionTimeEpochMillis());
                 lastTime = Math.max(lastTime, record.decisionTimeEpochMillis());
+                if (header.formatVersion() != SegmentHeaderDescriptor.FORMAT_VERSION_1) {
+                    record.chainMacInto(lastChainMac);
+                }
                 continue;
             }
             final String where = file + " at byte " + offset + " (record " + (header.baseSequence() + i) + ")";
             final String damage = status == JournalRecord.DAMAGED ? record.damage() : null;
-            final int nextValid = findValid(buffer, header.baseSequence(), i + 1, capacity);
+            final int nextValid = findValid(buffer, header.baseSequence(), i + 1, capacity, recordLength);
             if (nextValid >= 0) {
                 return SegmentOutcome.corrupt(where + ": " + (damage != null ? damage : "an empty slot")
-                    + " before the valid record at byte " + SegmentHeaderDescriptor.recordOffset(nextValid));
+                    + " before the valid record at byte " + SegmentHeaderDescriptor.recordOffset(nextValid, recordLength));
+            }
+            final boolean upgradedAfter = header.formatVersion() == SegmentHeaderDescriptor.FORMAT_VERSION_1
+                && damage == null && isAllZero(buffer, offset);
+            if (!last && upgradedAfter) {
+                // the engine moved to format version 2 here; the next segment must start where this ends
+                return SegmentOutcome.valid(new SegmentSummary(file, header.segmentIndex(), header.baseSequence(), i,
+                    header.createdEpochMillis(), first, lastTime, header.formatVersion(), previousChainMac,
+                    lastChainMac), null);
             }
             if (!last) {
                 return SegmentOutcome.corrupt(where + ": the segment ends early, "
@@ -200,15 +235,18 @@ public final class JournalScanner {
                 mapping.force();
             }
             return SegmentOutcome.valid(new SegmentSummary(file, header.segmentIndex(), header.baseSequence(), i,
-                header.createdEpochMillis(), first, lastTime), truncated);
+                header.createdEpochMillis(), first, lastTime, header.formatVersion(), previousChainMac, lastChainMac),
+                truncated);
         }
         return SegmentOutcome.valid(new SegmentSummary(file, header.segmentIndex(), header.baseSequence(), capacity,
-            header.createdEpochMillis(), first, lastTime), null);
+            header.createdEpochMillis(), first, lastTime, header.formatVersion(), previousChainMac, lastChainMac), null);
     }
 
-    private int findValid(final UnsafeBuffer buffer, final long baseSequence, final int from, final int capacity) {
+    private int findValid(final UnsafeBuffer buffer, final long baseSequence, final int from, final int capacity,
+        final int recordLength) {
         for (int j = from; j < capacity; j++) {
-            if (record.wrap(buffer, SegmentHeaderDescriptor.recordOffset(j), baseSequence + j) == JournalRecord.VALID) {
+            if (record.wrap(buffer, SegmentHeaderDescriptor.recordOffset(j, recordLength), baseSequence + j)
+                == JournalRecord.VALID) {
                 return j;
             }
         }

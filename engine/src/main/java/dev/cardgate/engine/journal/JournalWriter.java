@@ -6,11 +6,14 @@ import java.nio.file.Path;
 import org.agrona.concurrent.EpochClock;
 
 import dev.cardgate.engine.event.AuthorizationEvent;
+import dev.cardgate.engine.event.AuthorizationSlotDescriptor;
 import dev.cardgate.engine.event.DecisionReason;
 
 /**
- * Appends records to the journal's active segment, rolls to a new segment when it is full, and
- * syncs what was written.
+ * Appends records to the journal's active segment, each chained to the one before by its chain
+ * MAC ({@link JournalChain}), rolls to a new segment when it is full (its header carries the
+ * chain MAC it continues from), and syncs what was written. A journal whose last segment is of
+ * format version 1 is continued in a new version 2 segment, whose chain starts from zeros.
  *
  * <p>Failure contract: a method that throws leaves the writer as it was before the call (a
  * failed roll keeps the full segment active; a failed sync keeps the range unsynced), so the
@@ -24,8 +27,12 @@ public final class JournalWriter implements AutoCloseable {
     private final SegmentStorage storage;
     private final EpochClock clock;
     private final boolean syncOnRoll;
-    private final JournalRecordEncoder encoder = new JournalRecordEncoder();
+    private final JournalRecordEncoder encoder;
     private final RecordChecksum headerChecksum = new RecordChecksum();
+    // the chain MAC of the last record appended: the next record chains from it
+    private final byte[] lastChainMac = new byte[AuthorizationSlotDescriptor.CHAIN_MAC_LENGTH];
+    // the chain MAC the active segment's first record chains from (its header's)
+    private final byte[] activeFirstChainMac = new byte[AuthorizationSlotDescriptor.CHAIN_MAC_LENGTH];
 
     private volatile SegmentFile active;
     private long activeIndex;
@@ -43,24 +50,27 @@ public final class JournalWriter implements AutoCloseable {
      * @param syncOnRoll force a full segment (and the folder) before moving to the next: false only
      *                   with durability none
      */
-    public JournalWriter(final Path directory, final int segmentBytes, final String fingerprint,
+    public JournalWriter(final Path directory, final int segmentBytes, final JournalKey key,
         final SegmentStorage storage, final EpochClock clock, final boolean syncOnRoll,
         final JournalInventory inventory) throws IOException {
         this.directory = directory;
         this.segmentBytes = segmentBytes;
-        this.fingerprint = fingerprint;
+        this.fingerprint = key.fingerprint();
+        this.encoder = new JournalRecordEncoder(key.newChain());
         this.storage = storage;
         this.clock = clock;
         this.syncOnRoll = syncOnRoll;
         final SegmentSummary last = inventory.lastSegment();
-        if (last == null) {
+        if (last == null || last.formatVersion() != SegmentHeaderDescriptor.FORMAT_VERSION) {
             nextSequence = inventory.nextSequence();
-            active = createSegment(0, nextSequence);
-            activeIndex = 0;
+            activeIndex = last == null ? 0 : last.segmentIndex() + 1;
+            active = createSegment(activeIndex, nextSequence);
             activeBaseSequence = nextSequence;
             recordsInActive = 0;
         }
         else {
+            last.lastChainMacInto(lastChainMac);
+            last.previousChainMacInto(activeFirstChainMac);
             active = storage.openForAppend(last.path());
             activeIndex = last.segmentIndex();
             activeBaseSequence = last.baseSequence();
@@ -84,7 +94,7 @@ public final class JournalWriter implements AutoCloseable {
         }
         final long sequence = nextSequence;
         encoder.encode(active.buffer(), SegmentHeaderDescriptor.recordOffset(recordsInActive), sequence, event,
-            monotonicNanos);
+            monotonicNanos, lastChainMac);
         recordsInActive++;
         nextSequence = sequence + 1;
         return sequence;
@@ -113,6 +123,7 @@ public final class JournalWriter implements AutoCloseable {
     /**
      * Rewrites the decision of a record appended and not yet synced (it is in the active
      * segment): its approval failed to reach the disk and is answered {@code reason} instead.
+     * The records after it are sealed again, since their chain MACs cover its own.
      *
      * @return false when the record is not in the active segment
      */
@@ -121,7 +132,18 @@ public final class JournalWriter implements AutoCloseable {
         if (index < 0 || index >= recordsInActive) {
             return false;
         }
-        encoder.amendDecision(active.buffer(), SegmentHeaderDescriptor.recordOffset(index), reason, ruleId);
+        final byte[] chainMac = lastChainMac;
+        if (index == 0) {
+            System.arraycopy(activeFirstChainMac, 0, chainMac, 0, chainMac.length);
+        }
+        else {
+            active.buffer().getBytes(SegmentHeaderDescriptor.recordOffset(index - 1)
+                + AuthorizationSlotDescriptor.CHAIN_MAC_OFFSET, chainMac, 0, chainMac.length);
+        }
+        encoder.amendDecision(active.buffer(), SegmentHeaderDescriptor.recordOffset(index), reason, ruleId, chainMac);
+        for (long later = index + 1; later < recordsInActive; later++) {
+            encoder.reseal(active.buffer(), SegmentHeaderDescriptor.recordOffset(later), chainMac);
+        }
         return true;
     }
 
@@ -155,6 +177,7 @@ public final class JournalWriter implements AutoCloseable {
         final SegmentFile next = createSegment(nextIndex, nextSequence);
         final SegmentFile previous = active;
         active = next;
+        System.arraycopy(lastChainMac, 0, activeFirstChainMac, 0, lastChainMac.length);
         activeIndex = nextIndex;
         activeBaseSequence = nextSequence;
         activeCapacity = SegmentHeaderDescriptor.recordCapacity(next.length());
@@ -166,7 +189,8 @@ public final class JournalWriter implements AutoCloseable {
     private SegmentFile createSegment(final long index, final long baseSequence) throws IOException {
         final SegmentFile segment = storage.create(SegmentFiles.segmentPath(directory, index), segmentBytes);
         try {
-            SegmentHeader.write(segment.buffer(), index, baseSequence, clock.time(), fingerprint, headerChecksum);
+            SegmentHeader.write(segment.buffer(), index, baseSequence, clock.time(), fingerprint, lastChainMac,
+                headerChecksum);
             if (syncOnRoll) {
                 storage.force(segment, 0, SegmentHeaderDescriptor.HEADER_LENGTH);
                 storage.forceDirectory(directory);

@@ -6,6 +6,7 @@ import dev.cardgate.engine.event.AuthorizationEvent;
 import dev.cardgate.engine.event.AuthorizationIds;
 import dev.cardgate.engine.event.DecisionReason;
 import dev.cardgate.engine.event.PanParts;
+import dev.cardgate.engine.event.RequestField;
 
 /**
  * Renders a record as one aligned text line or one JSON line, for the reader command. Shows the
@@ -13,18 +14,19 @@ import dev.cardgate.engine.event.PanParts;
  */
 public final class RecordFormatter {
     /** The header of the aligned text format. */
-    public static final String TEXT_HEADER = String.format("%-10s %-24s %-4s %-6s %-8s %-15s %-19s %12s %-3s %-4s %-2s %-24s %-5s",
-        "sequence", "decided", "mti", "stan", "terminal", "merchant", "pan", "amount", "cur", "mcc", "rc", "reason",
-        "rule");
+    public static final String TEXT_HEADER = String.format(
+        "%-10s %-24s %-4s %-6s %-12s %-8s %-15s %-19s %12s %-3s %-4s %-2s %-24s %-5s", "sequence", "decided", "mti",
+        "stan", "rrn", "terminal", "merchant", "pan", "amount", "cur", "mcc", "rc", "reason", "rule");
 
     private RecordFormatter() {
     }
 
     /** One aligned line under {@link #TEXT_HEADER}. */
     public static String text(final JournalRecord record) {
-        return String.format("%-10d %-24s %04d %06d %-8s %-15s %-19s %12d %03d %04d %02d %-24s %-5d",
+        return String.format("%-10d %-24s %04d %06d %-12s %-8s %-15s %-19s %12d %03d %04d %02d %-24s %-5d",
             record.sequence(), Instant.ofEpochMilli(record.decisionTimeEpochMillis()), record.messageTypeIndicator(),
-            record.systemTraceAuditNumber(), record.terminalId(), record.merchantId(), maskedPan(record),
+            record.systemTraceAuditNumber(), record.retrievalReferenceNumber(), record.terminalId(), record.merchantId(),
+            maskedPan(record),
             record.amountMinor(), record.currencyCode(), record.merchantCategoryCode(), record.responseCode(),
             reasonName(record), record.ruleId());
     }
@@ -35,24 +37,47 @@ public final class RecordFormatter {
             + ",\"decidedAt\":\"" + Instant.ofEpochMilli(record.decisionTimeEpochMillis()) + '"'
             + ",\"monotonicNanos\":" + record.monotonicNanos()
             + ",\"messageType\":\"" + String.format("%04d", record.messageTypeIndicator()) + '"'
-            + ",\"stan\":" + record.systemTraceAuditNumber()
-            + ",\"transmissionDateTime\":\"" + String.format("%010d", record.transmissionDateTime()) + '"'
-            + ",\"terminalId\":\"" + escape(record.terminalId()) + '"'
-            + ",\"merchantId\":\"" + escape(record.merchantId()) + '"'
+            + requestFieldsJson(record)
             + ",\"maskedPan\":\"" + maskedPan(record) + '"'
             + ",\"cardToken\":" + (record.cardTokenPresent()
                 ? "\"" + String.format("%016x%016x", record.cardTokenHigh(), record.cardTokenLow()) + '"' : "null")
-            + ",\"amountMinor\":" + record.amountMinor()
-            + ",\"currency\":" + record.currencyCode()
-            + ",\"mcc\":" + record.merchantCategoryCode()
-            + ",\"country\":" + record.countryCode()
-            + ",\"posEntryMode\":" + record.posEntryMode()
             + ",\"responseCode\":\"" + String.format("%02d", record.responseCode()) + '"'
             + ",\"reason\":\"" + reasonName(record) + '"'
             + ",\"ruleId\":" + record.ruleId()
             + ",\"authorizationId\":" + (record.authorizationId() == AuthorizationEvent.NO_AUTHORIZATION_ID ? "null"
                 : "\"" + AuthorizationIds.toString(record.authorizationId()) + '"')
             + originalDataJson(record) + '}';
+    }
+
+    /** Every field of the one table ({@link RequestField}), as it travels in the slot. */
+    private static String requestFieldsJson(final JournalRecord record) {
+        final StringBuilder json = new StringBuilder(256);
+        final AuthorizationEvent event = record.event();
+        for (final RequestField field : RequestField.all()) {
+            json.append(",\"").append(field.jsonName()).append("\":");
+            switch (field.kind()) {
+                case TEXT:
+                    final byte[] text = new byte[field.width()];
+                    event.textInto(field, text, 0);
+                    json.append('"').append(escape(trimmed(text))).append('"');
+                    break;
+                case DIGITS_10:
+                    json.append('"').append(String.format("%010d", event.number(field))).append('"');
+                    break;
+                default:
+                    json.append(event.number(field));
+                    break;
+            }
+        }
+        return json.toString();
+    }
+
+    private static String trimmed(final byte[] bytes) {
+        int end = bytes.length;
+        while (end > 0 && bytes[end - 1] == ' ') {
+            end--;
+        }
+        return new String(bytes, 0, end, java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     /** Field 90 of a reversal, or nothing. */

@@ -14,9 +14,13 @@ public final class SegmentSummary {
     private final long createdEpochMillis;
     private final long firstDecisionMillis;
     private final long lastDecisionMillis;
+    private final int formatVersion;
+    private final byte[] previousChainMac;
+    private final byte[] lastChainMac;
 
     SegmentSummary(final Path path, final long segmentIndex, final long baseSequence, final int recordCount,
-        final long createdEpochMillis, final long firstDecisionMillis, final long lastDecisionMillis) {
+        final long createdEpochMillis, final long firstDecisionMillis, final long lastDecisionMillis,
+        final int formatVersion, final byte[] previousChainMac, final byte[] lastChainMac) {
         this.path = path;
         this.segmentIndex = segmentIndex;
         this.baseSequence = baseSequence;
@@ -24,6 +28,9 @@ public final class SegmentSummary {
         this.createdEpochMillis = createdEpochMillis;
         this.firstDecisionMillis = firstDecisionMillis;
         this.lastDecisionMillis = lastDecisionMillis;
+        this.formatVersion = formatVersion;
+        this.previousChainMac = previousChainMac.clone();
+        this.lastChainMac = lastChainMac.clone();
     }
 
     public Path path() {
@@ -54,6 +61,31 @@ public final class SegmentSummary {
     /** Decision time of the last record; {@link Long#MIN_VALUE} when the segment is empty. */
     public long lastDecisionMillis() {
         return lastDecisionMillis;
+    }
+
+    /** 1 or 2: the format of the segment's header and records. */
+    public int formatVersion() {
+        return formatVersion;
+    }
+
+    /** Bytes per record in this segment. */
+    public int recordLength() {
+        return SegmentHeaderDescriptor.recordLength(formatVersion);
+    }
+
+    /** Copies the chain MAC the segment's first record chains from (its header's; zeros for version 1). */
+    public void previousChainMacInto(final byte[] destination) {
+        System.arraycopy(previousChainMac, 0, destination, 0, previousChainMac.length);
+    }
+
+    /** Copies the chain MAC of the segment's last record (the header's when it has none; zeros for version 1). */
+    public void lastChainMacInto(final byte[] destination) {
+        System.arraycopy(lastChainMac, 0, destination, 0, lastChainMac.length);
+    }
+
+    /** True when the segment's header says it continues from chain MAC {@code chainMac}. */
+    boolean continuesFrom(final byte[] chainMac) {
+        return java.util.Arrays.equals(previousChainMac, chainMac);
     }
 
     @Override

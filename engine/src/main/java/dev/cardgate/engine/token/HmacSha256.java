@@ -11,8 +11,8 @@ import java.security.NoSuchAlgorithmException;
  *
  * <p>Not thread-safe: one instance per thread.
  */
-final class HmacSha256 {
-    static final int MAC_LENGTH = 32;
+public final class HmacSha256 {
+    public static final int MAC_LENGTH = 32;
     private static final int BLOCK_LENGTH = 64;
     private static final byte INNER_PAD = 0x36;
     private static final byte OUTER_PAD = 0x5c;
@@ -23,7 +23,7 @@ final class HmacSha256 {
     private final byte[] innerHash = new byte[MAC_LENGTH];
 
     /** @param key at most 64 bytes (cardgate's keys are 32) */
-    HmacSha256(final byte[] key) {
+    public HmacSha256(final byte[] key) {
         if (key.length > BLOCK_LENGTH) {
             throw new IllegalArgumentException("an HMAC key longer than " + BLOCK_LENGTH + " bytes is not supported");
         }
@@ -40,7 +40,7 @@ final class HmacSha256 {
     }
 
     /** Writes HMAC(key, message[0, length)) into {@code out[0, 32)}. Allocates nothing. */
-    void macInto(final byte[] message, final int length, final byte[] out) {
+    public void macInto(final byte[] message, final int length, final byte[] out) {
         try {
             sha256.update(innerPadKey, 0, BLOCK_LENGTH);
             sha256.update(message, 0, length);

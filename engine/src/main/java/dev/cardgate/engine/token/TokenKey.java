@@ -76,6 +76,14 @@ public final class TokenKey {
         return fingerprint;
     }
 
+    /**
+     * A key for another purpose, derived from this one as HMAC-SHA-256(key, {@code label}): it
+     * reveals nothing about this key, and another label gives an unrelated key. Allocates.
+     */
+    public byte[] derive(final String label) {
+        return new HmacSha256(keyBytes).mac(label.getBytes(StandardCharsets.US_ASCII), label.length());
+    }
+
     /** A new tokenizer for the calling thread: tokenizers are not thread-safe. */
     public PanTokenizer newTokenizer() {
         return new PanTokenizer(keyBytes);

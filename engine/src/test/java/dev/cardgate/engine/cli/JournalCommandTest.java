@@ -81,4 +81,31 @@ class JournalCommandTest {
         assertEquals(1, missing.status(), missing.printed());
         assertTrue(missing.err().contains("there is no journal at"), missing.printed());
     }
+
+    @Test
+    void verifyProvesTheChainWithTheConfiguredKeyAndNamesTheFirstBadSequence() throws java.io.IOException {
+        final OperatorRun intact = cardgate.run("journal verify");
+        assertEquals(0, intact.status(), intact.printed());
+        assertTrue(intact.out().contains("journal intact: 1 segments, 3 records, sequences 0 to 2"), intact.printed());
+
+        // the decline of the stolen card (sequence 2) made an approval: its checksum still matches
+        final Path segment;
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(cardgate.engineConfiguration().journal()
+            .directory())) {
+            segment = files.filter(file -> file.toString().endsWith(".seg")).findFirst().orElseThrow();
+        }
+        final byte[] bytes = java.nio.file.Files.readAllBytes(segment);
+        final int record = dev.cardgate.engine.journal.SegmentHeaderDescriptor.recordOffset(2);
+        bytes[record + dev.cardgate.engine.event.AuthorizationSlotDescriptor.RESPONSE_CODE_OFFSET] = 0;
+        final org.agrona.concurrent.UnsafeBuffer buffer = new org.agrona.concurrent.UnsafeBuffer(bytes);
+        final java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(bytes, record + 8, dev.cardgate.engine.event.AuthorizationSlotDescriptor.RECORD_LENGTH - 8);
+        buffer.putInt(record + 4, (int)crc.getValue(), java.nio.ByteOrder.LITTLE_ENDIAN);
+        java.nio.file.Files.write(segment, bytes);
+        assertEquals(0, cardgate.run("journal").status(), "the reader alone sees a valid record");
+
+        final OperatorRun altered = cardgate.run("journal verify");
+        assertEquals(1, altered.status(), altered.printed());
+        assertTrue(altered.err().contains("journal NOT intact: sequence 2 in"), altered.printed());
+    }
 }

@@ -4,17 +4,21 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 import org.agrona.concurrent.EpochClock;
+import org.agrona.concurrent.UnsafeBuffer;
 
 import dev.cardgate.engine.decision.EngineRules;
 import dev.cardgate.engine.event.AuthorizationEvent;
+import dev.cardgate.engine.event.AuthorizationSlotDescriptor;
 import dev.cardgate.engine.event.DecisionReason;
 
 /** Decided events and journals written with them, for the journal's tests. */
 final class JournalFixtures {
     static final String FINGERPRINT = "0123456789abcdef";
+    /** The journal key of the fixtures' journals (chain key: 32 bytes of 7). */
+    static final JournalKey KEY = new JournalKey(FINGERPRINT, filled(32, (byte)7));
     static final int SMALL_SEGMENT = 64 * 1024;
-    /** Records per small segment: (65536 - 128) / 128. */
-    static final int RECORDS_PER_SMALL_SEGMENT = 511;
+    /** Records per small segment: (65536 - 128) / 256. */
+    static final int RECORDS_PER_SMALL_SEGMENT = 255;
 
     private JournalFixtures() {
     }
@@ -44,12 +48,26 @@ final class JournalFixtures {
         return event;
     }
 
+    /** A copy of the request and decision of a record, which stays valid after the reader moves on. */
+    static AuthorizationEvent copyOf(final JournalRecord record) {
+        final AuthorizationEvent copy = new AuthorizationEvent();
+        final byte[] bytes = new byte[AuthorizationSlotDescriptor.RECORD_LENGTH];
+        record.event().slot().getBytes(0, bytes, 0, bytes.length);
+        return copy.wrapRecord(new UnsafeBuffer(bytes), 0);
+    }
+
+    private static byte[] filled(final int length, final byte value) {
+        final byte[] bytes = new byte[length];
+        java.util.Arrays.fill(bytes, value);
+        return bytes;
+    }
+
     /** Writes records 0 to count - 1 decided at {@code firstMillis + n}, synced and closed. */
     static JournalInventory write(final Path directory, final int count, final long firstMillis) throws IOException {
         final JournalInventory before = new JournalScanner(directory, FINGERPRINT, true, false).scan();
         final EpochClock clock = () -> firstMillis;
         final AuthorizationEvent event = new AuthorizationEvent();
-        try (JournalWriter writer = new JournalWriter(directory, SMALL_SEGMENT, FINGERPRINT,
+        try (JournalWriter writer = new JournalWriter(directory, SMALL_SEGMENT, KEY,
             FileSegmentStorage.INSTANCE, clock, true, before)) {
             for (int n = 0; n < count; n++) {
                 writer.append(decided(event, n, firstMillis + n), n);

@@ -92,7 +92,7 @@ class JournalReaderAndRetentionTest {
         final int count = JournalFixtures.RECORDS_PER_SMALL_SEGMENT + 50;
         final AuthorizationEvent event = new AuthorizationEvent();
         try (JournalWriter writer = new JournalWriter(directory, JournalFixtures.SMALL_SEGMENT,
-            JournalFixtures.FINGERPRINT, FileSegmentStorage.INSTANCE, () -> T0, false, empty)) {
+            JournalFixtures.KEY, FileSegmentStorage.INSTANCE, () -> T0, false, empty)) {
             for (int n = 0; n < count; n++) {
                 writer.append(JournalFixtures.decided(event, n, T0 + n), n);
                 if (n % 100 == 0) {

@@ -40,9 +40,7 @@ class JournalScannerTest {
         final List<AuthorizationEvent> read = new ArrayList<>();
         new JournalReader(directory, problem -> { throw new AssertionError(problem); }).read(JournalQuery.ALL,
             record -> {
-                final AuthorizationEvent event = new AuthorizationEvent();
-                assertTrue(record.copyInto(event));
-                read.add(event);
+                read.add(JournalFixtures.copyOf(record));
             });
         assertEquals(count, read.size());
         final AuthorizationEvent expected = new AuthorizationEvent();
@@ -150,7 +148,7 @@ class JournalScannerTest {
         final JournalInventory empty = new JournalScanner(directory, JournalFixtures.FINGERPRINT, true, false).scan();
         final AuthorizationEvent event = new AuthorizationEvent();
         try (JournalWriter writer = new JournalWriter(directory, JournalFixtures.SMALL_SEGMENT,
-            JournalFixtures.FINGERPRINT, FileSegmentStorage.INSTANCE, () -> T0, true, empty)) {
+            JournalFixtures.KEY, FileSegmentStorage.INSTANCE, () -> T0, true, empty)) {
             final long sequence = writer.append(JournalFixtures.decided(event, 1, T0), 0);
             assertTrue(writer.amendDecision(sequence, DecisionReason.JOURNAL_FAILURE, 904));
         }
