@@ -45,8 +45,8 @@ public final class JournalConfiguration {
             + "`false` with `none` or `interval` (they do not sync before answering).");
     public static final Setting<JournalFailureAnswer> ON_FAILURE = SETTINGS.add("journal.on-failure",
         SettingTypes.choice(JournalFailureAnswer::fromConfigName, JournalFailureAnswer::configName,
-            "answer-96 or refuse-91"), JournalFailureAnswer.ANSWER_96, "While the journal cannot write: `answer-96` (requests are decided, approvals answered "
-            + "96) or `refuse-91` (new requests refused with 91; one per retry interval is let in as a "
+            "answer-96 or refuse-91"), JournalFailureAnswer.ANSWER_96, "While the journal cannot write: `answer-96` (requests are decided, and answered 96, "
+            + "declines too, since their records cannot be written) or `refuse-91` (new requests refused with 91; one per retry interval is let in as a "
             + "probe). Nothing is approved without its record either way.");
     public static final Setting<Long> RETRY_INTERVAL_MS = SETTINGS.add("journal.retry.interval.ms",
         SettingTypes.wholeNumber(1, MAX_INTERVAL_MS, "milliseconds from 1 to " + MAX_INTERVAL_MS), 1000L,

@@ -93,7 +93,6 @@ final class ResponseEncoder {
             if (number == MessageTypes.FIELD_11_SYSTEM_TRACE_AUDIT_NUMBER || !request.isMalformed(number)) {
                 encoder.copyField(request, number);
             }
-            }
         }
     }
 
