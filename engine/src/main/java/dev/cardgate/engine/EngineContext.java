@@ -13,7 +13,7 @@ import org.agrona.concurrent.SystemEpochClock;
 import dev.cardgate.engine.blocklist.BlocklistLookup;
 import dev.cardgate.engine.blocklist.BlocklistStore;
 import dev.cardgate.engine.config.EngineConfiguration;
-import dev.cardgate.engine.decision.DecidedEventListener;
+import dev.cardgate.engine.event.DecidedEventListener;
 import dev.cardgate.engine.journal.FileSegmentStorage;
 import dev.cardgate.engine.journal.SegmentStorage;
 import dev.cardgate.engine.counters.CountersFile;

@@ -22,7 +22,7 @@ import dev.cardgate.engine.blocklist.BlockReason;
 import dev.cardgate.engine.blocklist.BlocklistLookup;
 import dev.cardgate.engine.decision.BlocklistCheck;
 import dev.cardgate.engine.decision.CardNumberCheck;
-import dev.cardgate.engine.decision.EngineRules;
+import dev.cardgate.engine.rules.EngineRules;
 import dev.cardgate.engine.event.DecisionReason;
 import dev.cardgate.engine.token.CardToken;
 import dev.cardgate.engine.decision.DecisionCounter;

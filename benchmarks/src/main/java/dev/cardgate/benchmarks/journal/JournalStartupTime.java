@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-import dev.cardgate.engine.decision.DecidedEventListener;
+import dev.cardgate.engine.event.DecidedEventListener;
 import dev.cardgate.engine.event.AuthorizationEvent;
 import dev.cardgate.engine.journal.FileSegmentStorage;
 import dev.cardgate.engine.journal.JournalInventory;

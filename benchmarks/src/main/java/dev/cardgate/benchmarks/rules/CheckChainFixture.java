@@ -25,7 +25,7 @@ import dev.cardgate.engine.decision.RequestFormatCheck;
 import dev.cardgate.engine.decision.TerminalCheck;
 import dev.cardgate.engine.event.AuthorizationEvent;
 import dev.cardgate.engine.rules.ActiveRules;
-import dev.cardgate.engine.rules.MessageRouter;
+import dev.cardgate.engine.decision.MessageRouter;
 import dev.cardgate.engine.rules.PolicyCheck;
 import dev.cardgate.engine.rules.RequestFacts;
 import dev.cardgate.engine.rules.RiskCheck;

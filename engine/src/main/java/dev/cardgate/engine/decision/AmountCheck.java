@@ -1,5 +1,7 @@
 package dev.cardgate.engine.decision;
 
+import dev.cardgate.engine.check.DecisionStage;
+import dev.cardgate.engine.rules.EngineRules;
 import dev.cardgate.engine.event.AuthorizationEvent;
 import dev.cardgate.engine.event.DecisionReason;
 

@@ -1,5 +1,8 @@
 package dev.cardgate.engine.decision;
 
+import dev.cardgate.engine.check.DecisionStage;
+import dev.cardgate.engine.check.DecisionCheck;
+import dev.cardgate.engine.rules.EngineRules;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

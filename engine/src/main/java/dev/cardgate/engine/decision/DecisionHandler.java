@@ -1,5 +1,7 @@
 package dev.cardgate.engine.decision;
 
+import dev.cardgate.engine.event.DecidedEventListener;
+import dev.cardgate.engine.rules.EngineRules;
 import org.agrona.concurrent.EpochClock;
 
 import com.lmax.disruptor.EventHandler;

@@ -1,5 +1,7 @@
 package dev.cardgate.engine.decision;
 
+import dev.cardgate.engine.check.DecisionStage;
+import dev.cardgate.engine.check.DecisionCheck;
 /**
  * A check that owns one rule, or one main rule and a few of its own (which override
  * {@link #nameOf} and {@link #firedRuleId}): holds where it runs, its id and its name, so that

@@ -13,7 +13,7 @@ import org.agrona.concurrent.EpochClock;
 import dev.cardgate.engine.config.JournalDurability;
 import dev.cardgate.engine.counters.CounterRegistry;
 import dev.cardgate.engine.config.JournalConfiguration;
-import dev.cardgate.engine.decision.DecidedEventListener;
+import dev.cardgate.engine.event.DecidedEventListener;
 import dev.cardgate.engine.pipeline.DistinctFailureLog;
 
 /**

@@ -8,7 +8,7 @@ import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.Sequence;
 
 import dev.cardgate.engine.config.JournalDurability;
-import dev.cardgate.engine.decision.EngineRules;
+import dev.cardgate.engine.rules.EngineRules;
 import dev.cardgate.engine.event.AuthorizationEvent;
 import dev.cardgate.engine.event.DecisionReason;
 import dev.cardgate.engine.counters.ComponentCounters;

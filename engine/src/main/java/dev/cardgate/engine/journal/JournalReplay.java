@@ -9,7 +9,7 @@ import java.util.List;
 import org.agrona.IoUtil;
 import org.agrona.concurrent.UnsafeBuffer;
 
-import dev.cardgate.engine.decision.DecidedEventListener;
+import dev.cardgate.engine.event.DecidedEventListener;
 
 /**
  * Rebuilds the decision thread's state at start: hands every record decided at or after {@code

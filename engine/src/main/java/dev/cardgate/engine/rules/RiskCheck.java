@@ -1,8 +1,7 @@
 package dev.cardgate.engine.rules;
 
-import dev.cardgate.engine.decision.DecisionCheck;
-import dev.cardgate.engine.decision.DecisionStage;
-import dev.cardgate.engine.decision.EngineRules;
+import dev.cardgate.engine.check.DecisionCheck;
+import dev.cardgate.engine.check.DecisionStage;
 import dev.cardgate.engine.event.AuthorizationEvent;
 import dev.cardgate.engine.event.DecisionReason;
 import dev.cardgate.engine.terminal.TerminalSource;

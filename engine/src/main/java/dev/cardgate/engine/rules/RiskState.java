@@ -1,7 +1,6 @@
 package dev.cardgate.engine.rules;
 
-import dev.cardgate.engine.decision.DecidedEventListener;
-import dev.cardgate.engine.decision.EngineRules;
+import dev.cardgate.engine.event.DecidedEventListener;
 import dev.cardgate.engine.event.AuthorizationEvent;
 import dev.cardgate.engine.event.DecisionReason;
 import dev.cardgate.engine.terminal.AsciiCodes;

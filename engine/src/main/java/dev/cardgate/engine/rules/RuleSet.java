@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import dev.cardgate.engine.decision.EngineRules;
 import dev.cardgate.engine.event.AuthorizationEvent;
 
 /**

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.cardgate.engine.decision.EngineRules;
 import dev.cardgate.engine.terminal.AsciiCodes;
 
 /**

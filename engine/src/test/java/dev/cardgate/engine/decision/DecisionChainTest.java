@@ -1,5 +1,8 @@
 package dev.cardgate.engine.decision;
 
+import dev.cardgate.engine.check.DecisionStage;
+import dev.cardgate.engine.check.DecisionCheck;
+import dev.cardgate.engine.rules.EngineRules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

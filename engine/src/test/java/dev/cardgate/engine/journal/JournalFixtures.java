@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.UnsafeBuffer;
 
-import dev.cardgate.engine.decision.EngineRules;
+import dev.cardgate.engine.rules.EngineRules;
 import dev.cardgate.engine.event.AuthorizationEvent;
 import dev.cardgate.engine.event.AuthorizationSlotDescriptor;
 import dev.cardgate.engine.event.DecisionReason;

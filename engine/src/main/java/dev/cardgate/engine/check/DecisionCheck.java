@@ -1,4 +1,4 @@
-package dev.cardgate.engine.decision;
+package dev.cardgate.engine.check;
 
 import dev.cardgate.engine.event.AuthorizationEvent;
 import dev.cardgate.engine.event.DecisionReason;

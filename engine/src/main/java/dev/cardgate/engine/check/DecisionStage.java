@@ -1,4 +1,4 @@
-package dev.cardgate.engine.decision;
+package dev.cardgate.engine.check;
 
 /**
  * The fixed order in which the decision thread runs its checks. The first check that objects

@@ -1,6 +1,5 @@
-package dev.cardgate.engine.decision;
+package dev.cardgate.engine.event;
 
-import dev.cardgate.engine.event.AuthorizationEvent;
 
 /**
  * State that learns from decisions: told of every decided request, live by the decision handler

@@ -1,7 +1,9 @@
-package dev.cardgate.engine.rules;
+package dev.cardgate.engine.decision;
 
-import dev.cardgate.engine.decision.DecisionPrelude;
-import dev.cardgate.engine.decision.TerminalCheck;
+import dev.cardgate.engine.rules.ActiveRules;
+import dev.cardgate.engine.rules.RequestFacts;
+import dev.cardgate.engine.rules.RiskState;
+import dev.cardgate.engine.rules.RulesCounter;
 import dev.cardgate.engine.event.AuthorizationEvent;
 import dev.cardgate.engine.event.DecisionReason;
 import dev.cardgate.engine.counters.ComponentCounters;

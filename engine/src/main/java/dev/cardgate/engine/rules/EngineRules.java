@@ -1,4 +1,4 @@
-package dev.cardgate.engine.decision;
+package dev.cardgate.engine.rules;
 
 /**
  * Rule ids of the engine's own guards, and the numbering scheme of the checks: each stage owns
