@@ -1,6 +1,7 @@
 package dev.cardgate.engine.blocklist;
 
 import dev.cardgate.engine.files.ImportProgress;
+import dev.cardgate.engine.files.MapDamage;
 import dev.cardgate.engine.token.CardToken;
 import dev.cardgate.engine.token.PanTokenizer;
 import dev.cardgate.engine.token.TokenKey;
@@ -43,6 +44,10 @@ public final class BlocklistStore implements AutoCloseable {
     private final StoredEntry existing = new StoredEntry();
     private final StoredEntry incoming = new StoredEntry();
     private final EntryWriter writer;
+    private final MapDamage damage;
+    /** What the change in progress did to the entry count and the digest; reset by each change. */
+    private final AtomicLong entryChange = new AtomicLong();
+    private final AtomicLong digestChange = new AtomicLong();
     private boolean closed;
 
     private BlocklistStore(final Path mapFile, final ChronicleMap<TokenMapKey, StoredEntry> map,
@@ -53,13 +58,14 @@ public final class BlocklistStore implements AutoCloseable {
         this.capacity = capacity;
         this.tokenKey = tokenKey;
         this.tokenizer = tokenKey.newTokenizer();
+        this.damage = new MapDamage("the blocklist map " + mapFile);
         this.writer = newEntryWriter();
     }
 
     /**
      * Opens the blocklist in {@code mapFile}, creating the map and its sidecar, owner-only, when
-     * neither exists. Opening an existing map of any size maps the file and reads its header; it
-     * does not read the entries.
+     * neither exists. Opening an existing map reads every entry once and verifies it (see
+     * {@link MapVerifier}): a damaged map is refused, never served.
      *
      * @param capacity the most entries the blocklist may hold (expired ones included); at most the
      *                 capacity the map was created with, which a map cannot outgrow
@@ -81,7 +87,12 @@ public final class BlocklistStore implements AutoCloseable {
     /** A lookup for the calling thread; see {@link BlocklistLookup} for its contract. */
     public BlocklistLookup newLookup() {
         ensureOpen();
-        return new ChronicleBlocklistLookup(map);
+        return new ChronicleBlocklistLookup(map, damage);
+    }
+
+    /** Damage the lookups of this store found while serving; see {@link MapDamage}. */
+    public MapDamage damage() {
+        return damage;
     }
 
     /**
@@ -124,7 +135,14 @@ public final class BlocklistStore implements AutoCloseable {
      */
     public synchronized boolean remove(final CharSequence pan) {
         tokenizeOrThrow(pan);
-        return underWriterLock(() -> map.remove(mapKey.set(token.high(), token.low())) != null);
+        return underWriterLock(() -> {
+            final StoredEntry removed = map.remove(mapKey.set(token.high(), token.low()));
+            if (removed == null) {
+                return false;
+            }
+            countRemoved(token.high(), token.low(), removed);
+            return true;
+        });
     }
 
     /**
@@ -186,6 +204,8 @@ public final class BlocklistStore implements AutoCloseable {
             map.forEachEntry(entry -> {
                 final StoredEntry value = entry.value().getUsing(scratch);
                 if (value.reasonOrNull() != null && nowEpochMillis >= value.expiresEpochMillis) {
+                    final TokenMapKey key = entry.key().get();
+                    countRemoved(key.high, key.low, value);
                     entry.doRemove();
                     removed[0]++;
                 }
@@ -243,7 +263,12 @@ public final class BlocklistStore implements AutoCloseable {
 
     /** A writer for one thread of a change; call its methods holding the writers' lock. */
     EntryWriter newEntryWriter() {
-        return new EntryWriter(map, capacity, mapFile);
+        return new EntryWriter(map, capacity, mapFile, entryChange, digestChange);
+    }
+
+    private void countRemoved(final long tokenHigh, final long tokenLow, final StoredEntry removed) {
+        entryChange.decrementAndGet();
+        digestChange.addAndGet(-EntryDigest.of(tokenHigh, tokenLow, removed));
     }
 
     String fullMessage() {
@@ -264,12 +289,26 @@ public final class BlocklistStore implements AutoCloseable {
         T run() throws IOException;
     }
 
+    /**
+     * Runs a change holding the writers' lock, and records in the sidecar what it did to the entry
+     * count and digest, also when it fails part-way (what it changed stays changed).
+     */
     private <T> T underWriterLock(final WriteAction<T> action) {
         ensureOpen();
         try {
             sidecar.lock();
             try {
-                return action.run();
+                final MapSidecar.Content before = sidecar.parse(sidecar.readText());
+                entryChange.set(0);
+                digestChange.set(0);
+                try {
+                    return action.run();
+                } finally {
+                    if (entryChange.get() != 0 || digestChange.get() != 0) {
+                        final MapSidecar.Tally after = before.tallyOrNull().plus(entryChange.get(), digestChange.get());
+                        sidecar.write(before.withTally(after));
+                    }
+                }
             } finally {
                 sidecar.unlock();
             }
