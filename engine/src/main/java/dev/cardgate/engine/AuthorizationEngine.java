@@ -160,6 +160,12 @@ public final class AuthorizationEngine implements AutoCloseable {
         this.tokenKey = tokenKey;
         this.blocklist = blocklist;
         this.terminalRegistry = terminalRegistry;
+        if (blocklist != null) {
+            blocklist.damage().onFinding(counters::recordMapEntryDamaged);
+        }
+        if (terminalRegistry != null) {
+            terminalRegistry.damage().onFinding(counters::recordMapEntryDamaged);
+        }
         this.resources = new ArrayList<>(resources);
         this.callerTokenizers = ThreadLocal.withInitial(() -> new CallerTokenizer(tokenizers.get()));
         final RuleSet initialRules = configuration.rulesFile() == null ? RuleSet.defaults()
@@ -244,8 +250,9 @@ public final class AuthorizationEngine implements AutoCloseable {
         final TokenKey tokenKey = configuration.tokenKeyHex() != null
             ? TokenKey.fromHex(configuration.tokenKeyHex())
             : TokenKey.loadOrCreate(configuration.tokenKeyFile());
-        final BlocklistStore blocklist = BlocklistStore.open(configuration.blocklistFile(),
-            configuration.blocklistCapacity(), tokenKey);
+        final BlocklistStore blocklist = BlocklistStore.openForEngine(configuration.blocklistFile(),
+            configuration.blocklistCapacity(), tokenKey, configuration.newBlocklist(),
+            List.of(configuration.journal().directory(), configuration.terminalFile()));
         TerminalRegistry terminals = null;
         try {
             terminals = TerminalRegistry.open(configuration.terminalFile(), configuration.terminalCapacity());
@@ -405,6 +412,12 @@ public final class AuthorizationEngine implements AutoCloseable {
         }
         if (terminalRegistry == null) {
             problems.add("no terminal registry map is open");
+        }
+        for (final String damage : new String[] {blocklist == null ? null : blocklist.damage().problemOrNull(),
+            terminalRegistry == null ? null : terminalRegistry.damage().problemOrNull()}) {
+            if (damage != null) {
+                problems.add(damage);
+            }
         }
         if (journal != null && journal.health().failed()) {
             problems.add("the journal cannot write (" + configuration.journal().directory() + ")");

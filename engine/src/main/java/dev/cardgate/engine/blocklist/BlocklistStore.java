@@ -9,12 +9,14 @@ import net.openhft.chronicle.map.ChronicleMap;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /**
  * The hot-card list: a Chronicle Map in a file, keyed by card token, shared by every process
@@ -82,6 +84,48 @@ public final class BlocklistStore implements AutoCloseable {
         final Path map = mapFile.toAbsolutePath().normalize();
         final BlocklistFiles.Opened opened = BlocklistFiles.open(map, capacity, key);
         return new BlocklistStore(map, opened.map(), opened.sidecar(), capacity, key);
+    }
+
+    /**
+     * {@link #open}, for the engine: a blocklist that does not exist is created only where the
+     * data folder shows no sign of having been served from, or when the operator says so.
+     *
+     * @param newBlocklistAllowed the operator's explicit choice ({@code serve --new-blocklist},
+     *                            {@code blocklist.new=true}) to start with a new, empty blocklist
+     * @param otherState          files and folders that exist once the engine has run (the journal's
+     *                            folder, the terminal registry); any of them holding data while
+     *                            the blocklist's map and sidecar are both missing means the
+     *                            blocklist was lost
+     * @throws MissingBlocklistException when the blocklist was lost and a new one was not asked for
+     * @throws BlocklistException        as {@link #open} does
+     */
+    public static BlocklistStore openForEngine(final Path mapFile, final long capacity, final TokenKey key,
+        final boolean newBlocklistAllowed, final List<Path> otherState) {
+        final Path map = mapFile.toAbsolutePath().normalize();
+        if (!newBlocklistAllowed && !Files.exists(map) && !Files.exists(MapSidecar.pathFor(map))) {
+            for (final Path state : otherState) {
+                if (holdsData(state)) {
+                    throw new MissingBlocklistException("the blocklist map " + map + " and its sidecar are missing, "
+                        + "but this data folder has been served from (" + state + " exists): starting would approve "
+                        + "every card of the lost hot-card list. Restore both files from a backup, or start with "
+                        + "cardgate serve --new-blocklist (blocklist.new=true) to create an empty one and re-import");
+                }
+            }
+        }
+        return open(mapFile, capacity, key);
+    }
+
+    private static boolean holdsData(final Path state) {
+        try {
+            if (Files.isDirectory(state)) {
+                try (Stream<Path> children = Files.list(state)) {
+                    return children.findAny().isPresent();
+                }
+            }
+            return Files.exists(state) && Files.size(state) > 0;
+        } catch (final IOException e) {
+            throw new BlocklistException("cannot tell whether " + state + " holds data: " + e.getMessage(), e);
+        }
     }
 
     /** A lookup for the calling thread; see {@link BlocklistLookup} for its contract. */

@@ -33,10 +33,17 @@ final class ChronicleBlocklistLookup implements BlocklistLookup {
 
     @Override
     public BlockReason find(final long tokenHigh, final long tokenLow, final long nowEpochMillis) {
+        key.set(tokenHigh, tokenLow);
+        try (ExternalMapQueryContext<TokenMapKey, StoredEntry, ?> context = map.queryContext(key)) {
+            if (context.entry() == null) {
+                return null; // the common case, under the read lock alone
+            }
+        }
         final StoredEntry found;
-        try (ExternalMapQueryContext<TokenMapKey, StoredEntry, ?> context = map.queryContext(key.set(tokenHigh, tokenLow))) {
-            // Chronicle verifies a checksum only under the update lock: it excludes writers (and
-            // other updaters) but not readers, and costs a lookup one more compare-and-set.
+        try (ExternalMapQueryContext<TokenMapKey, StoredEntry, ?> context = map.queryContext(key)) {
+            // Chronicle verifies a checksum only under the update lock (which excludes writers and
+            // other updaters, not readers) and cannot upgrade a read lock to it: so a card found
+            // is looked up a second time, under that lock, and a miss costs what it did before.
             context.updateLock().lock();
             final MapEntry<TokenMapKey, StoredEntry> entry = context.entry();
             if (entry == null) {

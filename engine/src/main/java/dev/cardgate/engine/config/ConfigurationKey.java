@@ -22,6 +22,8 @@ public enum ConfigurationKey {
     BLOCKLIST_FILE("blocklist.file", "blocklist.cm"),
     /** Entries the blocklist map is sized for when it is created. */
     BLOCKLIST_CAPACITY("blocklist.capacity", "1000000"),
+    /** true: start with a new, empty blocklist although the data folder has a journal or terminals. */
+    BLOCKLIST_NEW("blocklist.new", "false"),
     /** The card token key file; relative paths resolve against the data folder. */
     TOKEN_KEY_FILE("token.key.file", "token.key"),
     /** system, or fixed:INSTANT (ISO-8601, e.g. fixed:2026-01-01T00:00:00Z) for tests and demos. */

@@ -37,6 +37,7 @@ public final class EngineConfiguration {
     private final ThreadLayout threadLayout;
     private final Path blocklistFile;
     private final long blocklistCapacity;
+    private final boolean newBlocklist;
     private final Path tokenKeyFile;
     private final String tokenKeyHex;
     private final String tokenKeySource;
@@ -67,6 +68,7 @@ public final class EngineConfiguration {
         threadLayout = builder.threadLayout;
         blocklistFile = dataDirectory.resolve(builder.blocklistFile);
         blocklistCapacity = builder.blocklistCapacity;
+        newBlocklist = builder.newBlocklist;
         tokenKeyFile = dataDirectory.resolve(builder.tokenKeyFile);
         tokenKeyHex = builder.tokenKeyHex;
         tokenKeySource = builder.tokenKeySource;
@@ -160,6 +162,11 @@ public final class EngineConfiguration {
         return blocklistCapacity;
     }
 
+    /** Whether a missing blocklist may be created where the data folder shows the engine has run. */
+    public boolean newBlocklist() {
+        return newBlocklist;
+    }
+
     /** The token key file, resolved against the data folder; unused when a hex key is given. */
     public Path tokenKeyFile() {
         return tokenKeyFile;
@@ -204,6 +211,7 @@ public final class EngineConfiguration {
         line(text, ConfigurationKey.THREAD_LAYOUT, threadLayout.configName());
         line(text, ConfigurationKey.BLOCKLIST_FILE, blocklistFile.toString());
         line(text, ConfigurationKey.BLOCKLIST_CAPACITY, Long.toString(blocklistCapacity));
+        line(text, ConfigurationKey.BLOCKLIST_NEW, Boolean.toString(newBlocklist));
         if (tokenKeyHex != null) {
             text.append("\n  token key = (hidden)  (").append(tokenKeySource).append(')');
         }
@@ -244,6 +252,7 @@ public final class EngineConfiguration {
         private ThreadLayout threadLayout = ThreadLayout.fromConfigName(ThreadLayout.AUTO);
         private Path blocklistFile = Path.of(ConfigurationKey.BLOCKLIST_FILE.defaultValue());
         private long blocklistCapacity = Long.parseLong(ConfigurationKey.BLOCKLIST_CAPACITY.defaultValue());
+        private boolean newBlocklist = Boolean.parseBoolean(ConfigurationKey.BLOCKLIST_NEW.defaultValue());
         private Path tokenKeyFile = Path.of(ConfigurationKey.TOKEN_KEY_FILE.defaultValue());
         private String tokenKeyHex;
         private String tokenKeySource;
@@ -388,6 +397,11 @@ public final class EngineConfiguration {
         public Builder blocklistCapacity(final long blocklistCapacity) {
             this.blocklistCapacity = blocklistCapacity;
             return source(ConfigurationKey.BLOCKLIST_CAPACITY, "set in code");
+        }
+
+        public Builder newBlocklist(final boolean newBlocklist) {
+            this.newBlocklist = newBlocklist;
+            return source(ConfigurationKey.BLOCKLIST_NEW, "set in code");
         }
 
         /** Relative paths resolve against the data folder. */

@@ -169,6 +169,14 @@ public final class EngineConfigurationLoader {
                     builder.blocklistCapacity(capacity);
                 }
                 break;
+            case BLOCKLIST_NEW:
+                if ("true".equals(value) || "false".equals(value)) {
+                    builder.newBlocklist(Boolean.parseBoolean(value));
+                }
+                else {
+                    problems.add(problem(key, value, source, "true or false"));
+                }
+                break;
             case TOKEN_KEY_FILE:
                 parsePath(key, value, source, problems, builder::tokenKeyFile);
                 break;

@@ -51,6 +51,7 @@ public final class EngineCounters {
 
     private final AtomicCounter dryRunDeclines;
     private final AtomicCounter rulesReloads;
+    private final AtomicCounter mapEntriesDamaged;
 
     // reply thread: what was answered, by reason and field 39
     private final AtomicCounter requests;
@@ -95,6 +96,7 @@ public final class EngineCounters {
         readingPaused = total(countersManager, "reading.paused");
         dryRunDeclines = total(countersManager, "rules.dry-run-declines");
         rulesReloads = total(countersManager, "rules.reloads");
+        mapEntriesDamaged = total(countersManager, "maps.entries-damaged");
         connectionsOpen = countersManager.newCounter("connections.open", CounterTypes.GAUGE);
         journalPosition = countersManager.newCounter("journal.position", CounterTypes.GAUGE);
         journalSyncedPosition = countersManager.newCounter("journal.synced-position", CounterTypes.GAUGE);
@@ -247,6 +249,16 @@ public final class EngineCounters {
     /** Decision thread only: reloaded rules took effect. */
     public void recordRulesReload() {
         rulesReloads.incrementRelease();
+    }
+
+    /** Decision thread only: a blocklist or terminal entry failed its checksum on read (answered 96). */
+    public void recordMapEntryDamaged() {
+        mapEntriesDamaged.incrementRelease();
+    }
+
+    /** Map entries found damaged on read while serving. */
+    public long mapEntriesDamaged() {
+        return mapEntriesDamaged.get();
     }
 
     /** Requests a dry-run rule would have declined (each counted once, for its first such rule). */
