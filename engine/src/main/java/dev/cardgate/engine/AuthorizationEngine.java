@@ -59,6 +59,7 @@ import dev.cardgate.engine.terminal.TerminalRegistry;
 import dev.cardgate.engine.terminal.TerminalSource;
 import dev.cardgate.engine.token.CardToken;
 import dev.cardgate.engine.token.Luhn;
+import dev.cardgate.engine.token.PanFormat;
 import dev.cardgate.engine.token.PanTokenizer;
 import dev.cardgate.engine.token.TokenKey;
 
@@ -524,7 +525,7 @@ public final class AuthorizationEngine implements AutoCloseable {
     private Decision refusal(final long claimResult, final CharSequence pan, final AuthorizationRequestData request) {
         final boolean shuttingDown = claimResult == CLOSED;
         final boolean journalUnavailable = claimResult == JOURNAL_UNAVAILABLE;
-        final boolean wellFormed = PanParts.isWellFormed(pan);
+        final boolean wellFormed = PanFormat.isWellFormed(pan);
         final int ruleId = shuttingDown ? EngineRules.SHUTTING_DOWN
             : journalUnavailable ? EngineRules.JOURNAL_UNAVAILABLE : EngineRules.OVERLOADED;
         return new Decision(shuttingDown ? DecisionReason.SHUTTING_DOWN

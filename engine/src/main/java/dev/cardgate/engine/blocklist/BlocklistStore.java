@@ -3,6 +3,7 @@ package dev.cardgate.engine.blocklist;
 import dev.cardgate.engine.files.ImportProgress;
 import dev.cardgate.engine.files.MapDamage;
 import dev.cardgate.engine.token.CardToken;
+import dev.cardgate.engine.token.PanFormat;
 import dev.cardgate.engine.token.PanTokenizer;
 import dev.cardgate.engine.token.TokenKey;
 import net.openhft.chronicle.map.ChronicleMap;
@@ -153,7 +154,7 @@ public final class BlocklistStore implements AutoCloseable {
         final String reference) {
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(reference, "reference");
-        final String panProblem = PanValidation.describeProblem(pan);
+        final String panProblem = PanFormat.describeProblem(pan);
         if (panProblem != null) {
             throw new IllegalArgumentException(panProblem);
         }

@@ -1,7 +1,7 @@
 package dev.cardgate.engine.metrics;
 
-import dev.cardgate.engine.event.PanParts;
 import dev.cardgate.engine.token.Luhn;
+import dev.cardgate.engine.token.PanFormat;
 import dev.cardgate.engine.token.MaskedPan;
 
 /**
@@ -34,8 +34,7 @@ final class PanScrubber {
             }
             else if (!digit && runStart >= 0) {
                 final String run = text.substring(runStart, i);
-                if (run.length() >= PanParts.MIN_PAN_LENGTH && run.length() <= PanParts.MAX_PAN_LENGTH
-                    && Luhn.isValid(run) && !partOfFileName(text, runStart, i)) {
+                if (PanFormat.isWellFormed(run) && Luhn.isValid(run) && !partOfFileName(text, runStart, i)) {
                     if (scrubbed == null) {
                         scrubbed = new StringBuilder(text);
                     }
