@@ -33,17 +33,14 @@ final class ChronicleBlocklistLookup implements BlocklistLookup {
 
     @Override
     public BlockReason find(final long tokenHigh, final long tokenLow, final long nowEpochMillis) {
-        key.set(tokenHigh, tokenLow);
-        try (ExternalMapQueryContext<TokenMapKey, StoredEntry, ?> context = map.queryContext(key)) {
-            if (context.entry() == null) {
-                return null; // the common case, under the read lock alone
-            }
+        if (map.getUsing(key.set(tokenHigh, tokenLow), value) == null) {
+            return null; // the common case, on Chronicle's fast path for a plain get
         }
         final StoredEntry found;
         try (ExternalMapQueryContext<TokenMapKey, StoredEntry, ?> context = map.queryContext(key)) {
-            // Chronicle verifies a checksum only under the update lock (which excludes writers and
-            // other updaters, not readers) and cannot upgrade a read lock to it: so a card found
-            // is looked up a second time, under that lock, and a miss costs what it did before.
+            // Chronicle verifies a checksum only in a query context under the update lock (which
+            // excludes writers and other updaters, not readers): so a card found is looked up a
+            // second time that way, and a miss costs what it did before.
             context.updateLock().lock();
             final MapEntry<TokenMapKey, StoredEntry> entry = context.entry();
             if (entry == null) {

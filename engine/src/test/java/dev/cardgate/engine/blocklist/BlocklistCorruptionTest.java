@@ -3,6 +3,7 @@ package dev.cardgate.engine.blocklist;
 import dev.cardgate.engine.token.CardToken;
 import dev.cardgate.engine.token.PanTokenizer;
 import dev.cardgate.engine.token.TestPans;
+import net.openhft.chronicle.hash.impl.BigSegmentHeader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -16,7 +17,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -34,6 +36,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 class BlocklistCorruptionTest {
     private static final int CARDS = 40;
     private static final long NOW = System.currentTimeMillis();
+    private static final int SEGMENT_HEADER = 4096;
+    private static final int SEGMENT_HEADER_SIZE = 192;
+    private static final int HASH_LOOKUP = 4352;
+    private static final int HASH_LOOKUP_SIZE = 8192;
+    private static final int[] ONE_MASK = {0xff};
+    private static final int[] TWO_MASKS = {0x01, 0xff};
 
     @TempDir
     Path directory;
@@ -122,32 +130,61 @@ class BlocklistCorruptionTest {
     @Test
     @Timeout(600)
     void noByteFlipTurnsABlockedCardIntoAnApproval() throws IOException {
-        final TreeSet<Integer> offsets = new TreeSet<>();
-        for (int offset = 0; offset < 512; offset++) {
-            offsets.add(offset); // the file header
-        }
+        // Where things are in this map (capacity 1,000: one segment, one tier), from Chronicle Map
+        // 3.27's layout: the header text and global state in the first page, the segment header
+        // (192 bytes: locks, entry count, free-chunk position, next tier) at the second page, then
+        // the tier: its 8,192-byte hash lookup from 4,352, the free list, the entries from 12,672.
+        assertTrue(anyNonZero(SEGMENT_HEADER, SEGMENT_HEADER + SEGMENT_HEADER_SIZE), "the segment header is there");
+        assertTrue(anyNonZero(HASH_LOOKUP, HASH_LOOKUP + HASH_LOOKUP_SIZE), "the hash lookup is there");
+        final TreeMap<Integer, int[]> flips = new TreeMap<>();
+        addEach(flips, 0, SEGMENT_HEADER, 1, ONE_MASK); // the file header and global state
+        addEach(flips, SEGMENT_HEADER, SEGMENT_HEADER + SEGMENT_HEADER_SIZE, 1, TWO_MASKS);
+        addEach(flips, HASH_LOOKUP, HASH_LOOKUP + HASH_LOOKUP_SIZE, 2, ONE_MASK);
         for (final long[] token : tokens) {
             final int keyOffset = indexOf(originalBytes, littleEndian(token[0], token[1]));
-            assertTrue(keyOffset > 0, "the listed token is in the file");
-            for (int offset = keyOffset - 8; offset < keyOffset + 16 + 40 + 8; offset++) {
-                offsets.add(offset); // the entry: key, value, checksum and what is around them
-            }
+            assertTrue(keyOffset > HASH_LOOKUP + HASH_LOOKUP_SIZE, "the listed token is in the entry space");
+            // the entry: key, value, checksum and what is around them
+            addEach(flips, keyOffset - 8, keyOffset + TokenMapKey.SIZE_BYTES + StoredEntry.SIZE_BYTES + 8, 1, TWO_MASKS);
         }
-        for (int offset = 512; offset < originalBytes.length; offset += 251) {
-            offsets.add(offset); // a sample of everything else: segment headers, hash lookups, free space
-        }
+        addEach(flips, 0, originalBytes.length, 251, ONE_MASK); // a sample of everything, free space included
         int refused = 0;
         int declined = 0;
-        for (final int offset : offsets) {
-            for (final int mask : new int[] {0x01, 0xff}) {
-                if (refusedOrDeclined(offset, mask)) {
-                    refused++;
-                } else {
-                    declined++;
+        // A damaged lock word makes Chronicle wait for the lock until its timeout (60 s by default)
+        // and then fail, which refuses the map: wait a second instead, or the test takes half an hour.
+        final int lockTimeoutSeconds = BigSegmentHeader.LOCK_TIMEOUT_SECONDS;
+        BigSegmentHeader.LOCK_TIMEOUT_SECONDS = 1;
+        try {
+            for (final Map.Entry<Integer, int[]> flip : flips.entrySet()) {
+                for (final int mask : flip.getValue()) {
+                    if (refusedOrDeclined(flip.getKey(), mask)) {
+                        refused++;
+                    } else {
+                        declined++;
+                    }
                 }
             }
+        } finally {
+            BigSegmentHeader.LOCK_TIMEOUT_SECONDS = lockTimeoutSeconds;
         }
-        System.out.println("flips: " + offsets.size() * 2 + ", refused " + refused + ", served and declined " + declined);
+        assertTrue(refused > flips.size() / 2, "most flips are found at open: " + refused + " of " + flips.size());
+        System.out.println("byte flips: " + (refused + declined) + " at " + flips.size() + " offsets; refused at open "
+            + refused + ", served and every listed card declined " + declined);
+    }
+
+    private boolean anyNonZero(final int from, final int to) {
+        for (int i = from; i < to; i++) {
+            if (originalBytes[i] != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void addEach(final TreeMap<Integer, int[]> flips, final int from, final int to, final int step,
+        final int[] masks) {
+        for (int offset = from; offset < to; offset += step) {
+            flips.merge(offset, masks, (old, added) -> old.length >= added.length ? old : added);
+        }
     }
 
     /** @return true when the damaged copy was refused, false when it was served and declined every card */
