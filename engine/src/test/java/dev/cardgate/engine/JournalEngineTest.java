@@ -182,7 +182,7 @@ class JournalEngineTest {
         }
         final JournalException refused = assertThrows(JournalException.class, () -> AuthorizationEngine.launch(
             configuration(settings -> settings.tokenKeyHex(KEY.replace('0', '1'))
-                .blocklistFile(Path.of("other-blocklist.cm"))), new FailingSegmentStorage(),
+                .blocklistFile(Path.of("other-blocklist.cm")).newBlocklist(true)), new FailingSegmentStorage(),
             List.of()));
         assertTrue(refused.getMessage().contains("fingerprint"), refused.getMessage());
     }
