@@ -29,7 +29,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * <pre>
  * # cardgate blocklist map sidecar: do not edit
  * format=cardgate-blocklist
- * formatVersion=1
+ * formatVersion=2
  * keyFingerprint=0123456789abcdef
  * capacity=1000000
  * entries=2
@@ -38,13 +38,16 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@code entries} and {@code digest} (the {@link EntryDigest} of every entry, 16 hex digits) are
  * what the map held after the last change; every writer (the operator's commands, imports, the
  * engine's API) updates them under the lock as part of its change, and opening the map compares
- * them with the map. A sidecar written before they existed has neither; the first open records
- * them once it has verified every entry's checksum.
+ * them with the map. A version 1 sidecar, written before they existed, has neither; the first
+ * open records them (as version 2) once it has verified every entry's checksum. An older
+ * cardgate refuses a version 2 sidecar, naming the version.
  */
 final class MapSidecar {
     static final String SUFFIX = ".meta";
     static final String FORMAT = "cardgate-blocklist";
-    static final int FORMAT_VERSION = 1;
+    /** Version 2 added {@code entries} and {@code digest}; version 1 sidecars are read and upgraded. */
+    static final int FORMAT_VERSION = 2;
+    private static final int FIRST_FORMAT_VERSION = 1;
     private static final int MAX_SIZE = 4096;
 
     private static final Map<Path, MapSidecar> OPEN = new HashMap<>();
@@ -205,10 +208,11 @@ final class MapSidecar {
         if (!FORMAT.equals(format)) {
             throw notASidecar("its format is not " + FORMAT);
         }
-        if (!Integer.toString(FORMAT_VERSION).equals(formatVersion)) {
+        if (!Integer.toString(FORMAT_VERSION).equals(formatVersion)
+            && !Integer.toString(FIRST_FORMAT_VERSION).equals(formatVersion)) {
             throw new BlocklistException("the blocklist map " + mapFileName() + " has format version " + formatVersion
-                + " (sidecar " + path + "); this cardgate reads version " + FORMAT_VERSION
-                + ": use the cardgate version that wrote it, or re-import the blocklist into a new map file");
+                + " (sidecar " + path + "); this cardgate reads versions " + FIRST_FORMAT_VERSION + " and "
+                + FORMAT_VERSION + ": use the cardgate version that wrote it, or re-import the blocklist into a new map file");
         }
         if (keyFingerprint == null || !keyFingerprint.matches("[0-9a-f]{16}")) {
             throw notASidecar("it has no valid keyFingerprint");

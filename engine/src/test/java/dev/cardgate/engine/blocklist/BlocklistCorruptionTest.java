@@ -100,6 +100,18 @@ class BlocklistCorruptionTest {
     }
 
     @Test
+    void upgradesAVersionOneSidecarAfterVerifyingEveryEntry() throws IOException {
+        final Path sidecar = MapSidecar.pathFor(original);
+        Files.writeString(sidecar, Files.readString(sidecar).replace("formatVersion=2", "formatVersion=1")
+            .replaceAll("(?m)^(entries|digest)=.*\n", ""));
+        try (BlocklistStore store = BlocklistStore.open(original, 1_000, BlocklistStoreTest.KEY)) {
+            assertEquals(CARDS, store.count());
+        }
+        final String upgraded = Files.readString(sidecar);
+        assertTrue(upgraded.contains("formatVersion=2\n") && upgraded.contains("entries=" + CARDS + "\n"), upgraded);
+    }
+
+    @Test
     void refusesAnEntryWrittenBehindCardgatesBack() {
         try (BlocklistStore store = BlocklistStore.open(original, 1_000, BlocklistStoreTest.KEY)) {
             store.chronicleMap().put(new TokenMapKey().set(1, 2),
