@@ -21,6 +21,7 @@ import dev.cardgate.engine.decision.CardNumberCheck;
 import dev.cardgate.engine.decision.CurrencyCheck;
 import dev.cardgate.engine.event.DecidedEventListener;
 import dev.cardgate.engine.decision.DecisionChain;
+import dev.cardgate.engine.decision.DecisionCounter;
 import dev.cardgate.engine.decision.DecisionHandler;
 import dev.cardgate.engine.rules.EngineRules;
 import dev.cardgate.engine.decision.ExpiryCheck;
@@ -33,6 +34,7 @@ import dev.cardgate.engine.event.DecisionReason;
 import dev.cardgate.engine.event.PanParts;
 import dev.cardgate.engine.journal.Journal;
 import dev.cardgate.engine.journal.JournalHandler;
+import dev.cardgate.engine.counters.ComponentCounters;
 import dev.cardgate.engine.counters.CounterRegistry;
 import dev.cardgate.engine.counters.CountersFile;
 import dev.cardgate.engine.counters.MetricsAgent;
@@ -58,6 +60,7 @@ import dev.cardgate.engine.terminal.TerminalRegistry;
 import dev.cardgate.engine.terminal.TerminalSource;
 import dev.cardgate.engine.token.CardToken;
 import dev.cardgate.engine.token.Luhn;
+import dev.cardgate.engine.token.PanFormat;
 import dev.cardgate.engine.token.PanTokenizer;
 import dev.cardgate.engine.token.TokenKey;
 
@@ -123,6 +126,14 @@ public final class AuthorizationEngine implements AutoCloseable {
         this.tokenKey = context.tokenKey();
         this.blocklist = context.blocklist();
         this.terminalRegistry = context.terminalRegistry();
+        final ComponentCounters<DecisionCounter> decisionCounters = counters.component(DecisionCounter.class);
+        final Runnable damageFound = () -> decisionCounters.increment(DecisionCounter.MAP_ENTRIES_DAMAGED);
+        if (blocklist != null) {
+            blocklist.damage().onFinding(damageFound);
+        }
+        if (terminalRegistry != null) {
+            terminalRegistry.damage().onFinding(damageFound);
+        }
         this.resources = new ArrayList<>(context.ownedResources());
         final Supplier<? extends CardTokenizer> tokenizers = context.tokenizers();
         this.callerTokenizers = ThreadLocal.withInitial(() -> new CallerTokenizer(tokenizers.get()));
@@ -375,6 +386,12 @@ public final class AuthorizationEngine implements AutoCloseable {
         if (terminalRegistry == null) {
             problems.add("no terminal registry map is open");
         }
+        for (final String damage : new String[] {blocklist == null ? null : blocklist.damage().problemOrNull(),
+            terminalRegistry == null ? null : terminalRegistry.damage().problemOrNull()}) {
+            if (damage != null) {
+                problems.add(damage);
+            }
+        }
         if (journal != null && journal.health().failed()) {
             problems.add("the journal cannot write (" + configuration.journal().directory() + ")");
         }
@@ -473,7 +490,7 @@ public final class AuthorizationEngine implements AutoCloseable {
     private Decision refusal(final long claimResult, final CharSequence pan, final AuthorizationRequestData request) {
         final boolean shuttingDown = claimResult == CLOSED;
         final boolean journalUnavailable = claimResult == JOURNAL_UNAVAILABLE;
-        final boolean wellFormed = PanParts.isWellFormed(pan);
+        final boolean wellFormed = PanFormat.isWellFormed(pan);
         final int ruleId = shuttingDown ? EngineRules.SHUTTING_DOWN
             : journalUnavailable ? EngineRules.JOURNAL_UNAVAILABLE : EngineRules.OVERLOADED;
         return new Decision(shuttingDown ? DecisionReason.SHUTTING_DOWN

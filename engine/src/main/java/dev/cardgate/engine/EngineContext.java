@@ -193,7 +193,10 @@ final class EngineContext {
         if (blocklistLookup != null) {
             return;
         }
-        blocklist = BlocklistStore.open(configuration.blocklistFile(), configuration.blocklistCapacity(), tokenKey);
+        // a data folder that shows the engine has run but has lost its hot-card list is refused (fail closed)
+        blocklist = BlocklistStore.openForEngine(configuration.blocklistFile(), configuration.blocklistCapacity(),
+            tokenKey, configuration.newBlocklist(),
+            List.of(configuration.journal().directory(), configuration.terminalFile()));
         ownedResources.add(blocklist);
         blocklistLookup = blocklist.newLookup();
     }

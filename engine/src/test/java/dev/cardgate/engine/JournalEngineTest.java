@@ -211,7 +211,7 @@ class JournalEngineTest {
         }
         final JournalException refused = assertThrows(JournalException.class, () -> AuthorizationEngine.launch(
             new EngineContext().configuration(configuration(settings -> settings.tokenKeyHex(KEY.replace('0', '1'))
-                .blocklistFile(Path.of("other-blocklist.cm")))).journalStorage(new FailingSegmentStorage())));
+                .blocklistFile(Path.of("other-blocklist.cm")).newBlocklist(true))).journalStorage(new FailingSegmentStorage())));
         assertTrue(refused.getMessage().contains("fingerprint"), refused.getMessage());
     }
 

@@ -1,7 +1,7 @@
 package dev.cardgate.engine;
 
-import dev.cardgate.engine.event.PanParts;
 import dev.cardgate.engine.token.CardToken;
+import dev.cardgate.engine.token.PanFormat;
 
 /**
  * A deterministic, unkeyed stand-in for the HMAC tokenizer, for pipeline tests only: the token
@@ -10,7 +10,7 @@ import dev.cardgate.engine.token.CardToken;
 final class TestTokenizer implements CardTokenizer {
     @Override
     public boolean tokenize(final CharSequence pan, final CardToken out) {
-        if (!PanParts.isWellFormed(pan)) {
+        if (!PanFormat.isWellFormed(pan)) {
             return false;
         }
         long digits = 0;

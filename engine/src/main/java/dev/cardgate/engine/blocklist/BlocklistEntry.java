@@ -1,6 +1,6 @@
 package dev.cardgate.engine.blocklist;
 
-import dev.cardgate.engine.token.PanTokenizer;
+import dev.cardgate.engine.token.PanFormat;
 
 /**
  * One blocklist entry as an operator sees it. Immutable.
@@ -51,8 +51,8 @@ public record BlocklistEntry(BlockReason reason, long addedEpochMillis, long exp
                     + (i + 1);
             }
             digitRun = c >= '0' && c <= '9' ? digitRun + 1 : 0;
-            if (digitRun == PanTokenizer.MIN_PAN_LENGTH) {
-                return "the reference has " + PanTokenizer.MIN_PAN_LENGTH + " or more digits in a row, like a card "
+            if (digitRun == PanFormat.MIN_LENGTH) {
+                return "the reference has " + PanFormat.MIN_LENGTH + " or more digits in a row, like a card "
                     + "number: references are stored in clear, so they may not hold one";
             }
         }

@@ -5,7 +5,7 @@ package dev.cardgate.engine.blocklist;
  * another token key, a capacity reached. The message names the file, what is wrong and what to
  * do; it never contains a clear PAN.
  */
-public final class BlocklistException extends RuntimeException {
+public class BlocklistException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     public BlocklistException(final String message) {

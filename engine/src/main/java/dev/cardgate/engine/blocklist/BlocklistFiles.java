@@ -40,7 +40,17 @@ final class BlocklistFiles {
             sidecar.lock();
             try {
                 final MapSidecar.Content content = prepare(map, sidecar, capacity, key);
-                return new Opened(openChronicle(map, content.capacity()), sidecar);
+                final ChronicleMap<TokenMapKey, StoredEntry> chronicleMap = openChronicle(map, content.capacity());
+                try {
+                    final MapSidecar.Tally held = MapVerifier.verify(chronicleMap, map, content.tallyOrNull());
+                    if (content.tallyOrNull() == null) {
+                        sidecar.write(content.withTally(held));
+                    }
+                } catch (final IOException | RuntimeException e) {
+                    chronicleMap.close();
+                    throw e;
+                }
+                return new Opened(chronicleMap, sidecar);
             } finally {
                 sidecar.unlock();
             }
@@ -63,7 +73,8 @@ final class BlocklistFiles {
                     + ": it was not made by cardgate, or its creation was interrupted; restore both from a backup, "
                     + "or move both away to start with an empty blocklist");
             }
-            final MapSidecar.Content created = new MapSidecar.Content(key.fingerprint(), capacity);
+            final MapSidecar.Content created = new MapSidecar.Content(key.fingerprint(), capacity,
+                MapSidecar.Tally.EMPTY);
             sidecar.write(created);
             OwnerOnlyFiles.createEmptyIfAbsent(map);
             return created;

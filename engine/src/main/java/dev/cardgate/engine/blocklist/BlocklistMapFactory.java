@@ -9,7 +9,8 @@ import java.nio.file.Path;
 /**
  * The Chronicle Map configuration of the blocklist, in one place: constant-size 16-byte keys and
  * 40-byte values with cardgate's own marshallers (no sizes stored per entry, nothing allocated
- * per read). Chronicle records this configuration in the file's header; an existing file is
+ * per read), and a checksum of each entry's key and value, which every read verifies
+ * ({@link ChronicleBlocklistLookup}, {@link MapVerifier}). Chronicle records this configuration in the file's header; an existing file is
  * opened with the configuration it records, so {@code entries} matters only at creation.
  */
 final class BlocklistMapFactory {
@@ -34,6 +35,7 @@ final class BlocklistMapFactory {
             .valueSizeMarshaller(SizeMarshaller.constant(StoredEntry.SIZE_BYTES))
             .constantValueSizeBySample(new StoredEntry())
             .entries(entries)
+            .checksumEntries(true)
             // closed by its owner after the engine has drained, not by Chronicle's JVM exit hook
             .skipCloseOnExitHook(true)
             .createPersistedTo(mapFile.toFile());

@@ -1,19 +1,23 @@
 package dev.cardgate.engine.blocklist;
 
 import dev.cardgate.engine.files.ImportProgress;
+import dev.cardgate.engine.files.MapDamage;
 import dev.cardgate.engine.token.CardToken;
+import dev.cardgate.engine.token.PanFormat;
 import dev.cardgate.engine.token.PanTokenizer;
 import dev.cardgate.engine.token.TokenKey;
 import net.openhft.chronicle.map.ChronicleMap;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /**
  * The hot-card list: a Chronicle Map in a file, keyed by card token, shared by every process
@@ -43,6 +47,10 @@ public final class BlocklistStore implements AutoCloseable {
     private final StoredEntry existing = new StoredEntry();
     private final StoredEntry incoming = new StoredEntry();
     private final EntryWriter writer;
+    private final MapDamage damage;
+    /** What the change in progress did to the entry count and the digest; reset by each change. */
+    private final AtomicLong entryChange = new AtomicLong();
+    private final AtomicLong digestChange = new AtomicLong();
     private boolean closed;
 
     private BlocklistStore(final Path mapFile, final ChronicleMap<TokenMapKey, StoredEntry> map,
@@ -53,13 +61,14 @@ public final class BlocklistStore implements AutoCloseable {
         this.capacity = capacity;
         this.tokenKey = tokenKey;
         this.tokenizer = tokenKey.newTokenizer();
+        this.damage = new MapDamage("the blocklist map " + mapFile);
         this.writer = newEntryWriter();
     }
 
     /**
      * Opens the blocklist in {@code mapFile}, creating the map and its sidecar, owner-only, when
-     * neither exists. Opening an existing map of any size maps the file and reads its header; it
-     * does not read the entries.
+     * neither exists. Opening an existing map reads every entry once and verifies it (see
+     * {@link MapVerifier}): a damaged map is refused, never served.
      *
      * @param capacity the most entries the blocklist may hold (expired ones included); at most the
      *                 capacity the map was created with, which a map cannot outgrow
@@ -78,10 +87,57 @@ public final class BlocklistStore implements AutoCloseable {
         return new BlocklistStore(map, opened.map(), opened.sidecar(), capacity, key);
     }
 
+    /**
+     * {@link #open}, for the engine: a blocklist that does not exist is created only where the
+     * data folder shows no sign of having been served from, or when the operator says so.
+     *
+     * @param newBlocklistAllowed the operator's explicit choice ({@code serve --new-blocklist},
+     *                            {@code blocklist.new=true}) to start with a new, empty blocklist
+     * @param otherState          files and folders that exist once the engine has run (the journal's
+     *                            folder, the terminal registry); any of them holding data while
+     *                            the blocklist's map and sidecar are both missing means the
+     *                            blocklist was lost
+     * @throws MissingBlocklistException when the blocklist was lost and a new one was not asked for
+     * @throws BlocklistException        as {@link #open} does
+     */
+    public static BlocklistStore openForEngine(final Path mapFile, final long capacity, final TokenKey key,
+        final boolean newBlocklistAllowed, final List<Path> otherState) {
+        final Path map = mapFile.toAbsolutePath().normalize();
+        if (!newBlocklistAllowed && !Files.exists(map) && !Files.exists(MapSidecar.pathFor(map))) {
+            for (final Path state : otherState) {
+                if (holdsData(state)) {
+                    throw new MissingBlocklistException("the blocklist map " + map + " and its sidecar are missing, "
+                        + "but this data folder has been served from (" + state + " exists): starting would approve "
+                        + "every card of the lost hot-card list. Restore both files from a backup, or start with "
+                        + "cardgate serve --new-blocklist (blocklist.new=true) to create an empty one and re-import");
+                }
+            }
+        }
+        return open(mapFile, capacity, key);
+    }
+
+    private static boolean holdsData(final Path state) {
+        try {
+            if (Files.isDirectory(state)) {
+                try (Stream<Path> children = Files.list(state)) {
+                    return children.findAny().isPresent();
+                }
+            }
+            return Files.exists(state) && Files.size(state) > 0;
+        } catch (final IOException e) {
+            throw new BlocklistException("cannot tell whether " + state + " holds data: " + e.getMessage(), e);
+        }
+    }
+
     /** A lookup for the calling thread; see {@link BlocklistLookup} for its contract. */
     public BlocklistLookup newLookup() {
         ensureOpen();
-        return new ChronicleBlocklistLookup(map);
+        return new ChronicleBlocklistLookup(map, damage);
+    }
+
+    /** Damage the lookups of this store found while serving; see {@link MapDamage}. */
+    public MapDamage damage() {
+        return damage;
     }
 
     /**
@@ -98,7 +154,7 @@ public final class BlocklistStore implements AutoCloseable {
         final String reference) {
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(reference, "reference");
-        final String panProblem = PanValidation.describeProblem(pan);
+        final String panProblem = PanFormat.describeProblem(pan);
         if (panProblem != null) {
             throw new IllegalArgumentException(panProblem);
         }
@@ -124,7 +180,14 @@ public final class BlocklistStore implements AutoCloseable {
      */
     public synchronized boolean remove(final CharSequence pan) {
         tokenizeOrThrow(pan);
-        return underWriterLock(() -> map.remove(mapKey.set(token.high(), token.low())) != null);
+        return underWriterLock(() -> {
+            final StoredEntry removed = map.remove(mapKey.set(token.high(), token.low()));
+            if (removed == null) {
+                return false;
+            }
+            countRemoved(token.high(), token.low(), removed);
+            return true;
+        });
     }
 
     /**
@@ -186,6 +249,8 @@ public final class BlocklistStore implements AutoCloseable {
             map.forEachEntry(entry -> {
                 final StoredEntry value = entry.value().getUsing(scratch);
                 if (value.reasonOrNull() != null && nowEpochMillis >= value.expiresEpochMillis) {
+                    final TokenMapKey key = entry.key().get();
+                    countRemoved(key.high, key.low, value);
                     entry.doRemove();
                     removed[0]++;
                 }
@@ -243,7 +308,12 @@ public final class BlocklistStore implements AutoCloseable {
 
     /** A writer for one thread of a change; call its methods holding the writers' lock. */
     EntryWriter newEntryWriter() {
-        return new EntryWriter(map, capacity, mapFile);
+        return new EntryWriter(map, capacity, mapFile, entryChange, digestChange);
+    }
+
+    private void countRemoved(final long tokenHigh, final long tokenLow, final StoredEntry removed) {
+        entryChange.decrementAndGet();
+        digestChange.addAndGet(-EntryDigest.of(tokenHigh, tokenLow, removed));
     }
 
     String fullMessage() {
@@ -264,12 +334,26 @@ public final class BlocklistStore implements AutoCloseable {
         T run() throws IOException;
     }
 
+    /**
+     * Runs a change holding the writers' lock, and records in the sidecar what it did to the entry
+     * count and digest, also when it fails part-way (what it changed stays changed).
+     */
     private <T> T underWriterLock(final WriteAction<T> action) {
         ensureOpen();
         try {
             sidecar.lock();
             try {
-                return action.run();
+                final MapSidecar.Content before = sidecar.parse(sidecar.readText());
+                entryChange.set(0);
+                digestChange.set(0);
+                try {
+                    return action.run();
+                } finally {
+                    if (entryChange.get() != 0 || digestChange.get() != 0) {
+                        final MapSidecar.Tally after = before.tallyOrNull().plus(entryChange.get(), digestChange.get());
+                        sidecar.write(before.withTally(after));
+                    }
+                }
             } finally {
                 sidecar.unlock();
             }

@@ -22,11 +22,20 @@ final class EntryWriter {
     private final Path mapFile;
     private final TokenMapKey key = new TokenMapKey();
     private final StoredEntry existing = new StoredEntry();
+    private final AtomicLong entryChange;
+    private final AtomicLong digestChange;
 
-    EntryWriter(final ChronicleMap<TokenMapKey, StoredEntry> map, final long capacity, final Path mapFile) {
+    /**
+     * @param entryChange  counts each entry this writer adds, for the sidecar's tally
+     * @param digestChange sums what each write changes in the {@link EntryDigest}, for the sidecar's tally
+     */
+    EntryWriter(final ChronicleMap<TokenMapKey, StoredEntry> map, final long capacity, final Path mapFile,
+        final AtomicLong entryChange, final AtomicLong digestChange) {
         this.map = map;
         this.capacity = capacity;
         this.mapFile = mapFile;
+        this.entryChange = entryChange;
+        this.digestChange = digestChange;
     }
 
     /**
@@ -48,12 +57,16 @@ final class EntryWriter {
                 entries.decrementAndGet();
                 throw noRoom(e);
             }
+            entryChange.incrementAndGet();
+            digestChange.addAndGet(EntryDigest.of(tokenHigh, tokenLow, entry));
             return AddOutcome.ADDED;
         }
         if (current.reasonOrNull() != null && current.sameContentAs(entry)) {
             return AddOutcome.UNCHANGED;
         }
+        final long replacedDigest = EntryDigest.of(tokenHigh, tokenLow, current);
         map.put(key, entry);
+        digestChange.addAndGet(EntryDigest.of(tokenHigh, tokenLow, entry) - replacedDigest);
         return AddOutcome.UPDATED;
     }
 

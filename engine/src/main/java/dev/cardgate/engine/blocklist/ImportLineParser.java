@@ -1,6 +1,7 @@
 package dev.cardgate.engine.blocklist;
 
 import dev.cardgate.engine.token.CardToken;
+import dev.cardgate.engine.token.PanFormat;
 import dev.cardgate.engine.token.PanTokenizer;
 import dev.cardgate.engine.token.SafeEcho;
 
@@ -52,7 +53,7 @@ final class ImportLineParser {
             return;
         }
         final String pan = fields[0];
-        final String panProblem = PanValidation.describeProblem(pan);
+        final String panProblem = PanFormat.describeProblem(pan);
         if (panProblem != null) {
             batch.reject(lineNumber, panProblem);
             return;

@@ -29,15 +29,25 @@ import java.util.concurrent.locks.ReentrantLock;
  * <pre>
  * # cardgate blocklist map sidecar: do not edit
  * format=cardgate-blocklist
- * formatVersion=1
+ * formatVersion=2
  * keyFingerprint=0123456789abcdef
  * capacity=1000000
+ * entries=2
+ * digest=00f3a1c27b9e4d10
  * </pre>
+ * {@code entries} and {@code digest} (the {@link EntryDigest} of every entry, 16 hex digits) are
+ * what the map held after the last change; every writer (the operator's commands, imports, the
+ * engine's API) updates them under the lock as part of its change, and opening the map compares
+ * them with the map. A version 1 sidecar, written before they existed, has neither; the first
+ * open records them (as version 2) once it has verified every entry's checksum. An older
+ * cardgate refuses a version 2 sidecar, naming the version.
  */
 final class MapSidecar {
     static final String SUFFIX = ".meta";
     static final String FORMAT = "cardgate-blocklist";
-    static final int FORMAT_VERSION = 1;
+    /** Version 2 added {@code entries} and {@code digest}; version 1 sidecars are read and upgraded. */
+    static final int FORMAT_VERSION = 2;
+    private static final int FIRST_FORMAT_VERSION = 1;
     private static final int MAX_SIZE = 4096;
 
     private static final Map<Path, MapSidecar> OPEN = new HashMap<>();
@@ -49,7 +59,19 @@ final class MapSidecar {
     private FileLock fileLock;
 
     /** What the sidecar says; all fields validated by {@link #parse}. */
-    record Content(String keyFingerprint, long capacity) {
+    record Content(String keyFingerprint, long capacity, Tally tallyOrNull) {
+        Content withTally(final Tally tally) {
+            return new Content(keyFingerprint, capacity, tally);
+        }
+    }
+
+    /** The entry count and {@link EntryDigest} sum the map held after the last change. */
+    record Tally(long entries, long digest) {
+        static final Tally EMPTY = new Tally(0, 0);
+
+        Tally plus(final long entryChange, final long digestChange) {
+            return new Tally(entries + entryChange, digest + digestChange);
+        }
     }
 
     private MapSidecar(final Path path, final FileChannel channel) {
@@ -136,13 +158,15 @@ final class MapSidecar {
         return new String(buffer.array(), 0, buffer.position(), StandardCharsets.US_ASCII);
     }
 
-    /** Writes the content for a new map and forces it to disk. Call holding the lock. */
+    /** Writes the content and forces it to disk. Call holding the lock. */
     void write(final Content content) throws IOException {
         final String text = "# cardgate blocklist map sidecar: do not edit\n"
             + "format=" + FORMAT + "\n"
             + "formatVersion=" + FORMAT_VERSION + "\n"
             + "keyFingerprint=" + content.keyFingerprint() + "\n"
-            + "capacity=" + content.capacity() + "\n";
+            + "capacity=" + content.capacity() + "\n"
+            + (content.tallyOrNull() == null ? "" : "entries=" + content.tallyOrNull().entries() + "\n"
+                + "digest=" + String.format("%016x", content.tallyOrNull().digest()) + "\n");
         final ByteBuffer buffer = ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII));
         channel.truncate(0);
         while (buffer.hasRemaining()) {
@@ -159,6 +183,8 @@ final class MapSidecar {
         String formatVersion = null;
         String keyFingerprint = null;
         String capacity = null;
+        String entries = null;
+        String digest = null;
         int lineNumber = 0;
         for (final String line : text.split("\n", -1)) {
             lineNumber++;
@@ -173,17 +199,20 @@ final class MapSidecar {
                 case "formatVersion" -> formatVersion = value;
                 case "keyFingerprint" -> keyFingerprint = value;
                 case "capacity" -> capacity = value;
+                case "entries" -> entries = value;
+                case "digest" -> digest = value;
                 default -> throw notASidecar("line " + lineNumber + " is not one of format, formatVersion, "
-                    + "keyFingerprint, capacity");
+                    + "keyFingerprint, capacity, entries, digest");
             }
         }
         if (!FORMAT.equals(format)) {
             throw notASidecar("its format is not " + FORMAT);
         }
-        if (!Integer.toString(FORMAT_VERSION).equals(formatVersion)) {
+        if (!Integer.toString(FORMAT_VERSION).equals(formatVersion)
+            && !Integer.toString(FIRST_FORMAT_VERSION).equals(formatVersion)) {
             throw new BlocklistException("the blocklist map " + mapFileName() + " has format version " + formatVersion
-                + " (sidecar " + path + "); this cardgate reads version " + FORMAT_VERSION
-                + ": use the cardgate version that wrote it, or re-import the blocklist into a new map file");
+                + " (sidecar " + path + "); this cardgate reads versions " + FIRST_FORMAT_VERSION + " and "
+                + FORMAT_VERSION + ": use the cardgate version that wrote it, or re-import the blocklist into a new map file");
         }
         if (keyFingerprint == null || !keyFingerprint.matches("[0-9a-f]{16}")) {
             throw notASidecar("it has no valid keyFingerprint");
@@ -197,7 +226,17 @@ final class MapSidecar {
         if (parsedCapacity < 1) {
             throw notASidecar("its capacity is below 1");
         }
-        return new Content(keyFingerprint, parsedCapacity);
+        return new Content(keyFingerprint, parsedCapacity, parseTally(entries, digest));
+    }
+
+    private Tally parseTally(final String entries, final String digest) {
+        if (entries == null && digest == null) {
+            return null;
+        }
+        if (entries == null || !entries.matches("[0-9]{1,18}") || digest == null || !digest.matches("[0-9a-f]{16}")) {
+            throw notASidecar("its entries and digest are not a count and 16 hex digits");
+        }
+        return new Tally(Long.parseLong(entries), Long.parseUnsignedLong(digest, 16));
     }
 
     private String mapFileName() {

@@ -5,8 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 
-import dev.cardgate.engine.blocklist.PanValidation;
-import dev.cardgate.engine.token.PanTokenizer;
+import dev.cardgate.engine.token.PanFormat;
 
 /**
  * Where an operator command gets a PAN: the argument, or, for {@code -} or no argument,
@@ -28,7 +27,7 @@ final class PanInput {
      */
     static String read(final String argument, final PrintStream err) throws IOException {
         final String pan = readText(argument, err);
-        final String problem = PanValidation.describeProblem(pan);
+        final String problem = PanFormat.describeProblem(pan);
         if (problem != null) {
             throw new OperatorFailure(OperatorCommand.BAD_INPUT, problem
                 + ": give the card number, 12 to 19 digits with its check digit, without spaces");
@@ -44,9 +43,9 @@ final class PanInput {
      */
     static String readDigits(final String argument, final PrintStream err) throws IOException {
         final String pan = readText(argument, err);
-        if (!pan.matches("[0-9]{" + PanTokenizer.MIN_PAN_LENGTH + "," + PanTokenizer.MAX_PAN_LENGTH + "}")) {
-            throw new OperatorFailure(OperatorCommand.BAD_INPUT, "the PAN given is not " + PanTokenizer.MIN_PAN_LENGTH
-                + " to " + PanTokenizer.MAX_PAN_LENGTH + " digits: give the card number without spaces");
+        if (!PanFormat.isWellFormed(pan)) {
+            throw new OperatorFailure(OperatorCommand.BAD_INPUT, "the PAN given is not " + PanFormat.MIN_LENGTH
+                + " to " + PanFormat.MAX_LENGTH + " digits: give the card number without spaces");
         }
         return pan;
     }

@@ -1,6 +1,8 @@
 package dev.cardgate.engine.cli;
 
 import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.cardgate.engine.AuthorizationEngine;
@@ -16,6 +18,7 @@ import dev.cardgate.engine.metrics.StructuredLogFormatter;
 import dev.cardgate.engine.token.TokenKeyException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code cardgate serve}: launches the engine and its TCP front-end on the configuration and
@@ -36,6 +39,10 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     private ConfigurationOption configurationOption;
 
+    @Option(names = "--new-blocklist", description = "start with a new, empty blocklist although the data folder "
+        + "has a journal or terminals (its blocklist was lost); sets blocklist.new=true for this start")
+    private boolean newBlocklist;
+
     @Override
     public Integer call() throws InterruptedException {
         // before anything logs: logging then lasts until the graceful shutdown has finished
@@ -43,7 +50,11 @@ final class ServeCommand implements Callable<Integer> {
         final PrintStream out = System.out;
         final EngineConfiguration configuration;
         try {
-            configuration = configurationOption.load(System.getenv());
+            final Map<String, String> environment = new HashMap<>(System.getenv());
+            if (newBlocklist) {
+                environment.put(EngineConfiguration.NEW_BLOCKLIST.environmentVariable(), "true");
+            }
+            configuration = configurationOption.load(environment);
         }
         catch (final ConfigurationException invalid) {
             out.println(invalid.getMessage());

@@ -68,6 +68,10 @@ public final class EngineConfiguration {
         SettingTypes.wholeNumber(1, MAX_BLOCKLIST_CAPACITY, "a whole number from 1 to " + MAX_BLOCKLIST_CAPACITY),
         1_000_000L, "1 to 2000000000: the entries the map is sized for when it is created (an existing map "
             + "keeps its size).");
+    public static final Setting<Boolean> NEW_BLOCKLIST = ENGINE.add("blocklist.new", SettingTypes.bool(), false,
+        "`true` lets the engine start with a new, empty blocklist where the map file and its sidecar are missing "
+            + "but the data folder has a journal or a terminal registry (it refuses otherwise, since a lost "
+            + "blocklist would approve every hot card); `cardgate serve --new-blocklist` sets it for one start.");
     public static final Setting<Path> TOKEN_KEY_FILE = ENGINE.add("token.key.file", SettingTypes.path("a file path"),
         Path.of("token.key"), "The card token key file; relative to `data.dir`. Created (256 random bits, owner-only) "
             + "on first start; refused if readable by group or others. Never created beside an existing blocklist "
@@ -178,6 +182,11 @@ public final class EngineConfiguration {
 
     public long blocklistCapacity() {
         return values.get(BLOCKLIST_CAPACITY);
+    }
+
+    /** Whether a missing blocklist may be created where the data folder shows the engine has run. */
+    public boolean newBlocklist() {
+        return values.get(NEW_BLOCKLIST);
     }
 
     /** The token key file, resolved against the data folder; unused when a hex key is given. */
@@ -351,6 +360,10 @@ public final class EngineConfiguration {
 
         public Builder blocklistCapacity(final long blocklistCapacity) {
             return set(BLOCKLIST_CAPACITY, blocklistCapacity);
+        }
+
+        public Builder newBlocklist(final boolean newBlocklist) {
+            return set(NEW_BLOCKLIST, newBlocklist);
         }
 
         /** Relative paths resolve against the data folder. */

@@ -12,7 +12,10 @@ public enum DecisionCounter implements CounterDescriptor {
     APPROVALS(200, "approvals", CounterKind.TOTAL, CounterWriter.ONE_THREAD,
         "requests the checks approved; the decision thread"),
     DECLINES(201, "declines", CounterKind.TOTAL, CounterWriter.ONE_THREAD,
-        "requests the checks declined (not stage failures); the decision thread");
+        "requests the checks declined (not stage failures); the decision thread"),
+    MAP_ENTRIES_DAMAGED(202, "maps.entries-damaged", CounterKind.TOTAL, CounterWriter.SEVERAL_THREADS,
+        "blocklist or terminal entries whose checksum failed on read (answered 96, /health degraded); whichever "
+            + "thread read them, the decision thread when serving");
 
     private final int id;
     private final String label;

@@ -1,32 +1,12 @@
 package dev.cardgate.engine.event;
 
 /**
- * The displayable parts of a PAN: its length, first six digits and last four digits, kept as
+ * The displayable parts of a PAN (what a PAN is: {@link dev.cardgate.engine.token.PanFormat}): its length, first six digits and last four digits, kept as
  * numbers so that the clear PAN need not be held. Stateless; allocates only in {@link
  * #toString(int, int, int)}.
  */
 public final class PanParts {
-    /** Shortest PAN the engine accepts (ISO/IEC 7812). */
-    public static final int MIN_PAN_LENGTH = 12;
-    /** Longest PAN the engine accepts. */
-    public static final int MAX_PAN_LENGTH = 19;
-
     private PanParts() {
-    }
-
-    /** True when {@code pan} is 12 to 19 ASCII digits. */
-    public static boolean isWellFormed(final CharSequence pan) {
-        final int length = pan.length();
-        if (length < MIN_PAN_LENGTH || length > MAX_PAN_LENGTH) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            final char c = pan.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** The first six digits as a number; the PAN must be well formed. */
@@ -59,7 +39,7 @@ public final class PanParts {
 
     /** The masked PAN as a String, for logs and the convenience API; "" when absent. */
     public static String toString(final int panLength, final int firstSix, final int lastFour) {
-        final byte[] text = new byte[MAX_PAN_LENGTH];
+        final byte[] text = new byte[dev.cardgate.engine.token.PanFormat.MAX_LENGTH];
         final int length = render(panLength, firstSix, lastFour, text, 0);
         return new String(text, 0, length, java.nio.charset.StandardCharsets.US_ASCII);
     }

@@ -1,7 +1,7 @@
 package dev.cardgate.engine.metrics;
 
-import dev.cardgate.engine.event.PanParts;
 import dev.cardgate.engine.token.Luhn;
+import dev.cardgate.engine.token.PanFormat;
 import dev.cardgate.engine.token.MaskedPan;
 
 /**
@@ -10,8 +10,16 @@ import dev.cardgate.engine.token.MaskedPan;
  * digits. The engine never logs a PAN on purpose; this catches one that slipped into a
  * message (an exception's text, a library's line). A number that merely looks like a card
  * number (one in ten 13-digit timestamps) is masked too, which is the safe side.
+ *
+ * <p>The one exception: the digits of a file name the engine prints, so that an operator can
+ * tell which journal segment a line is about. A run is a file name's when it is written as one
+ * ({@code journal-0000000000000000.seg}, {@code blocklist_4111111111111111.cm}): joined to a name
+ * before it by {@code -} or {@code _}, and followed by a dot and a lowercase extension of one to
+ * eight letters that ends the word. A PAN in a message, a field or free text is never written so.
  */
 final class PanScrubber {
+    private static final int MAX_EXTENSION_LENGTH = 8;
+
     private PanScrubber() {
     }
 
@@ -26,8 +34,7 @@ final class PanScrubber {
             }
             else if (!digit && runStart >= 0) {
                 final String run = text.substring(runStart, i);
-                if (run.length() >= PanParts.MIN_PAN_LENGTH && run.length() <= PanParts.MAX_PAN_LENGTH
-                    && Luhn.isValid(run)) {
+                if (PanFormat.isWellFormed(run) && Luhn.isValid(run) && !partOfFileName(text, runStart, i)) {
                     if (scrubbed == null) {
                         scrubbed = new StringBuilder(text);
                     }
@@ -37,5 +44,21 @@ final class PanScrubber {
             }
         }
         return scrubbed == null ? text : scrubbed.toString();
+    }
+
+    /** Whether {@code text[start, end)} is the number in a file name such as {@code journal-0001.seg}. */
+    private static boolean partOfFileName(final String text, final int start, final int end) {
+        final boolean joinedToAName = start >= 2 && (text.charAt(start - 1) == '-' || text.charAt(start - 1) == '_')
+            && Character.isLetterOrDigit(text.charAt(start - 2));
+        if (!joinedToAName || end + 1 >= text.length() || text.charAt(end) != '.') {
+            return false;
+        }
+        int extensionEnd = end + 1;
+        while (extensionEnd < text.length() && text.charAt(extensionEnd) >= 'a' && text.charAt(extensionEnd) <= 'z') {
+            extensionEnd++;
+        }
+        final int extensionLength = extensionEnd - end - 1;
+        return extensionLength >= 1 && extensionLength <= MAX_EXTENSION_LENGTH
+            && (extensionEnd == text.length() || !Character.isLetterOrDigit(text.charAt(extensionEnd)));
     }
 }

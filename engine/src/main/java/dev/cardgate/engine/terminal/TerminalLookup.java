@@ -1,5 +1,7 @@
 package dev.cardgate.engine.terminal;
 
+import dev.cardgate.engine.files.MapDamage;
+import net.openhft.chronicle.hash.ChecksumEntry;
 import net.openhft.chronicle.map.ChronicleMap;
 import net.openhft.chronicle.map.ExternalMapQueryContext;
 import net.openhft.chronicle.map.MapEntry;
@@ -11,15 +13,22 @@ import net.openhft.chronicle.map.MapEntry;
  * context exists. Every read takes the segment's read lock, shared with other processes, so it
  * sees an operator's change from the next request on.
  *
+ * <p>Every entry read or rewritten is first verified against its Chronicle checksum (key and
+ * value as written): a damaged one is recorded in the registry's {@link MapDamage} and makes
+ * {@link #find} throw (the request is answered 96), and is never rewritten, which would give the
+ * damaged value a valid checksum.
+ *
  * <p>Threading: confined to one thread.
  */
 public final class TerminalLookup implements TerminalSource {
     private final ChronicleMap<TerminalMapKey, StoredTerminal> map;
     private final TerminalMapKey key = new TerminalMapKey();
     private final StoredTerminal scratch = new StoredTerminal();
+    private final MapDamage damage;
 
-    TerminalLookup(final ChronicleMap<TerminalMapKey, StoredTerminal> map) {
+    TerminalLookup(final ChronicleMap<TerminalMapKey, StoredTerminal> map, final MapDamage damage) {
         this.map = map;
+        this.damage = damage;
     }
 
     /**
@@ -29,15 +38,31 @@ public final class TerminalLookup implements TerminalSource {
      */
     @Override
     public boolean find(final long packedTerminalId, final StoredTerminal into) {
-        final StoredTerminal found = map.getUsing(key.set(packedTerminalId), into);
-        if (found == null) {
-            return false;
+        final StoredTerminal found;
+        try (ExternalMapQueryContext<TerminalMapKey, StoredTerminal, ?> context =
+                 map.queryContext(key.set(packedTerminalId))) {
+            // Chronicle verifies a checksum only under the update lock, which excludes writers, not readers
+            context.updateLock().lock();
+            final MapEntry<TerminalMapKey, StoredTerminal> entry = context.entry();
+            if (entry == null) {
+                return false;
+            }
+            if (!((ChecksumEntry)entry).checkSum()) {
+                damage.record();
+                throw damaged(packedTerminalId, "its checksum does not match its key and value");
+            }
+            found = entry.value().getUsing(into);
         }
         if (found.statusOrNull() == null) {
-            throw new IllegalStateException("the registry entry of terminal " + AsciiCodes.unpack(packedTerminalId)
-                + " in " + map.file() + " cannot be read (" + found.describeCorruption() + "): the file is damaged");
+            damage.record();
+            throw damaged(packedTerminalId, found.describeCorruption());
         }
         return true;
+    }
+
+    private IllegalStateException damaged(final long packedTerminalId, final String why) {
+        return new IllegalStateException("the registry entry of terminal " + AsciiCodes.unpack(packedTerminalId)
+            + " in " + map.file() + " cannot be read (" + why + "): the file is damaged");
     }
 
     /**
@@ -63,6 +88,10 @@ public final class TerminalLookup implements TerminalSource {
             context.writeLock().lock();
             final MapEntry<TerminalMapKey, StoredTerminal> entry = context.entry();
             if (entry == null) {
+                return;
+            }
+            if (!((ChecksumEntry)entry).checkSum()) {
+                damage.record();
                 return;
             }
             final StoredTerminal current = entry.value().getUsing(scratch);

@@ -15,8 +15,9 @@ import net.openhft.chronicle.map.ChronicleMap;
 /**
  * Opens or creates the registry's Chronicle Map file: created empty and owner-only before
  * Chronicle initialises it; an existing file must start like a complete Chronicle Map file
- * (Chronicle itself would wait a minute on an incomplete header, or fail obscurely on garbage)
- * and hold cardgate terminals. Failures are {@link TerminalException}s that say what to do.
+ * (Chronicle itself would wait a minute on an incomplete header, or fail obscurely on garbage),
+ * hold cardgate terminals and pass {@link TerminalMapVerifier}'s check of every entry. Entries
+ * carry Chronicle's checksum of key and value, verified again on every read by {@link TerminalLookup}. Failures are {@link TerminalException}s that say what to do.
  */
 final class TerminalMapFiles {
     static final String MAP_NAME = "cardgate-terminals";
@@ -54,6 +55,7 @@ final class TerminalMapFiles {
                 .valueSizeMarshaller(SizeMarshaller.constant(StoredTerminal.SIZE_BYTES))
                 .constantValueSizeBySample(new StoredTerminal())
                 .entries(capacity)
+                .checksumEntries(true)
                 // closed by its owner after the engine has drained, not by Chronicle's JVM exit hook
                 .skipCloseOnExitHook(true)
                 .createPersistedTo(mapFile.toFile());
@@ -70,6 +72,12 @@ final class TerminalMapFiles {
             map.close();
             throw new TerminalException("the file " + mapFile + " is a Chronicle Map of " + types
                 + ", not a cardgate terminal registry: check terminal.file");
+        }
+        try {
+            TerminalMapVerifier.verify(map, mapFile);
+        } catch (final TerminalException damaged) {
+            map.close();
+            throw damaged;
         }
         return map;
     }

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import dev.cardgate.engine.files.ImportProgress;
+import dev.cardgate.engine.files.MapDamage;
 import net.openhft.chronicle.map.ChronicleMap;
 
 /**
@@ -35,6 +36,7 @@ public final class TerminalRegistry implements AutoCloseable {
     private final ChronicleMap<TerminalMapKey, StoredTerminal> map;
     private final TerminalMapKey key = new TerminalMapKey();
     private final StoredTerminal value = new StoredTerminal();
+    private final MapDamage damage;
     private boolean closed;
 
     private TerminalRegistry(final Path mapFile, final long capacity,
@@ -42,6 +44,7 @@ public final class TerminalRegistry implements AutoCloseable {
         this.mapFile = mapFile;
         this.capacity = capacity;
         this.map = map;
+        this.damage = new MapDamage("the terminal registry " + mapFile);
     }
 
     /**
@@ -69,7 +72,12 @@ public final class TerminalRegistry implements AutoCloseable {
     /** A lookup for the decision thread; see {@link TerminalLookup}. */
     public TerminalLookup newLookup() {
         ensureOpen();
-        return new TerminalLookup(map);
+        return new TerminalLookup(map, damage);
+    }
+
+    /** Damage the lookups of this registry found while serving; see {@link MapDamage}. */
+    public MapDamage damage() {
+        return damage;
     }
 
     /**

@@ -15,7 +15,7 @@ public final class MaskedPan {
     public static String mask(final CharSequence pan) {
         final int length = pan.length();
         final StringBuilder masked = new StringBuilder(length);
-        final boolean showEnds = length >= PanTokenizer.MIN_PAN_LENGTH;
+        final boolean showEnds = length >= PanFormat.MIN_LENGTH;
         for (int i = 0; i < length; i++) {
             final boolean shown = showEnds && (i < SHOWN_FIRST || i >= length - SHOWN_LAST);
             masked.append(shown ? pan.charAt(i) : '*');

@@ -18,16 +18,11 @@ import java.util.Arrays;
  * cleared after each call.
  */
 public final class PanTokenizer {
-    /** Shortest PAN (ISO/IEC 7812). */
-    public static final int MIN_PAN_LENGTH = 12;
-    /** Longest PAN (ISO/IEC 7812). */
-    public static final int MAX_PAN_LENGTH = 19;
-
     private static final VarHandle BIG_ENDIAN_LONG =
         MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private final HmacSha256 hmac;
-    private final byte[] digits = new byte[MAX_PAN_LENGTH];
+    private final byte[] digits = new byte[PanFormat.MAX_LENGTH];
     private final byte[] mac = new byte[HmacSha256.MAC_LENGTH];
 
     PanTokenizer(final byte[] key) {
@@ -36,19 +31,15 @@ public final class PanTokenizer {
 
     /**
      * @return true with {@code out} set to the PAN's token; false, {@code out} untouched, unless
-     *     {@code pan} is 12 to 19 ASCII digits
+     *     {@code pan} is well formed ({@link PanFormat#isWellFormed(CharSequence)})
      */
     public boolean tokenize(final CharSequence pan, final CardToken out) {
-        final int length = pan.length();
-        if (length < MIN_PAN_LENGTH || length > MAX_PAN_LENGTH) {
+        if (!PanFormat.isWellFormed(pan)) {
             return false;
         }
+        final int length = pan.length();
         for (int i = 0; i < length; i++) {
-            final char c = pan.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-            digits[i] = (byte)c;
+            digits[i] = (byte)pan.charAt(i);
         }
         hashDigits(length, out);
         return true;
@@ -59,16 +50,10 @@ public final class PanTokenizer {
      * {@code buffer[offset, offset + length)}, e.g. a field of a decoded ISO 8583 message.
      */
     public boolean tokenize(final DirectBuffer buffer, final int offset, final int length, final CardToken out) {
-        if (length < MIN_PAN_LENGTH || length > MAX_PAN_LENGTH) {
+        if (!PanFormat.isWellFormed(buffer, offset, length)) {
             return false;
         }
-        for (int i = 0; i < length; i++) {
-            final byte b = buffer.getByte(offset + i);
-            if (b < '0' || b > '9') {
-                return false;
-            }
-            digits[i] = b;
-        }
+        buffer.getBytes(offset, digits, 0, length);
         hashDigits(length, out);
         return true;
     }

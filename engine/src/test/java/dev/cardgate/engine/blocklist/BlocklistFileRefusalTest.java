@@ -140,8 +140,8 @@ class BlocklistFileRefusalTest {
     void refusesASidecarOfAnotherFormatVersion() throws Exception {
         createStoreWithOneCard();
         final Path sidecar = MapSidecar.pathFor(mapFile());
-        Files.writeString(sidecar, Files.readString(sidecar).replace("formatVersion=1", "formatVersion=2"));
-        refusedOpen(KEY, "format version 2", "reads version 1");
+        Files.writeString(sidecar, Files.readString(sidecar).replace("formatVersion=2", "formatVersion=3"));
+        refusedOpen(KEY, "format version 3", "reads versions 1 and 2");
     }
 
     @Test

@@ -193,7 +193,7 @@ class BlocklistStoreTest {
         final String sidecar = Files.readString(MapSidecar.pathFor(map));
         assertTrue(sidecar.contains("keyFingerprint=" + KEY.fingerprint()), sidecar);
         assertTrue(sidecar.contains("capacity=100"), sidecar);
-        assertTrue(sidecar.contains("formatVersion=1"), sidecar);
+        assertTrue(sidecar.contains("formatVersion=2"), sidecar);
     }
 
     @Test

@@ -58,6 +58,25 @@ class StructuredLogFormatterTest {
             PanScrubber.scrub("stan 000123, amount 000000002500, 4111111111111112"));
     }
 
+    @Test
+    void leavesTheNumberOfAFileNameTheEngineNamesAlone() {
+        final String skipped = "skipped /srv/cardgate/journal/journal-0000000000000000.seg: damaged; next is "
+            + "journal-4111111111111111.seg";
+        assertEquals(skipped, PanScrubber.scrub(skipped));
+        final LogRecord record = new LogRecord(Level.WARNING, skipped);
+        for (final LogFormat format : LogFormat.values()) {
+            assertTrue(new StructuredLogFormatter(format).format(record).contains("journal-0000000000000000.seg"));
+        }
+    }
+
+    @Test
+    void masksACardNumberThatIsNotWrittenAsAFileName() {
+        assertEquals("card 411111******1111. Next 411111******1111.seg, x-411111******1111.Seg, "
+                + "y_411111******1111.segment9, z-411111******1111",
+            PanScrubber.scrub("card " + PAN + ". Next " + PAN + ".seg, x-" + PAN + ".Seg, y_" + PAN + ".segment9, z-"
+                + PAN));
+    }
+
     private static LogRecord recordWithCardNumber() {
         final LogRecord record = new LogRecord(Level.WARNING, "declined card " + PAN + " at \"TERM0001\"\nsecond line");
         record.setLoggerName("dev.cardgate.engine.test");
