@@ -29,6 +29,13 @@ public final class RandomMessages {
     private static final int[] COMMON_MESSAGE_TYPES = {100, 110, 200, 210, 400, 410, 420, 430, 800, 810};
     private static final int FIELD_2_PAN = 2;
     private static final int FIELD_35_TRACK_2 = 35;
+    /**
+     * Fields 49 to 51, the currency codes: n 3 in ISO 8583:1987 and in our dialects, text in jPOS's
+     * packagers, so a short value is padded differently on each side (zeros left, spaces right).
+     * A currency code always has its three digits, so they are generated whole.
+     */
+    private static final int FIRST_CURRENCY_FIELD = 49;
+    private static final int LAST_CURRENCY_FIELD = 51;
     private static final String ALPHA = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     private static final String DIGITS = "0123456789";
 
@@ -110,7 +117,8 @@ public final class RandomMessages {
      */
     private static int length(final Random random, final FieldDefinition field, final int minimum) {
         final int max = field.maxLength();
-        final boolean paddable = field.content() == ContentType.NUMERIC || isText(field.content());
+        final boolean currency = field.number() >= FIRST_CURRENCY_FIELD && field.number() <= LAST_CURRENCY_FIELD;
+        final boolean paddable = !currency && (field.content() == ContentType.NUMERIC || isText(field.content()));
         if (field.isFixed() && !paddable) {
             return max;
         }

@@ -50,7 +50,7 @@ public final class JournalStartupTime {
             System.out.printf("wrote %,d records in %.2f s%n", records, (System.nanoTime() - writeStart) / 1e9);
             for (int run = 1; run <= 3; run++) {
                 final long scanStart = System.nanoTime();
-                final JournalInventory inventory = new JournalScanner(directory, "0123456789abcdef", true, false).scan();
+                final JournalInventory inventory = new JournalScanner(directory, JournalKey.UNKEYED_FINGERPRINT, true, false).scan();
                 final long scanNanos = System.nanoTime() - scanStart;
                 final long[] sum = new long[1];
                 final long replayStart = System.nanoTime();
