@@ -50,7 +50,9 @@ class JournalCrashTest {
     void everyAnsweredDecisionSurvivesKillNineAndTheTornTailIsCutOff() throws Exception {
         final Set<Integer> answered = runAndKill();
         final Path journal = dataDirectory.resolve("journal");
-        final JournalInventory afterCrash = new JournalScanner(journal, null, false, false).scan();
+        // as the engine's start does: a kill during a segment roll leaves a last segment whose header was
+        // never written (or a torn last record), which the start removes; a check-only scan refuses it
+        final JournalInventory afterCrash = new JournalScanner(journal, null, true, false).scan();
         assertTrue(afterCrash.recordCount() >= answered.size());
 
         final Set<Integer> journaled = new HashSet<>();
