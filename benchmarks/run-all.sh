@@ -29,7 +29,7 @@ for argument in "$@"; do
     esac
 done
 
-if [ ! -f "$jar" ] || [ -n "$(find pom.xml codec/pom.xml codec/src/main engine/pom.xml engine/src/main benchmarks/pom.xml benchmarks/src/main \
+if [ ! -f "$jar" ] || [ -n "$(find pom.xml codec/pom.xml codec/src/main engine/pom.xml engine/*/pom.xml engine/*/src/main benchmarks/pom.xml benchmarks/src/main \
         -newer "$jar" -type f -print -quit)" ]; then
     echo "building $jar" >&2
     mvn -B -q -pl benchmarks -am package -DskipTests
