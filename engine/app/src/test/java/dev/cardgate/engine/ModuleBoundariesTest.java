@@ -2,6 +2,7 @@ package dev.cardgate.engine;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,14 @@ class ModuleBoundariesTest {
     /** Main classes only: not test classes, whether in a test-classes folder or a tests jar. */
     private static boolean isMainCode(final Location location) {
         return new ImportOption.DoNotIncludeTests().includes(location) && !location.contains("-tests.jar");
+    }
+
+    @Test
+    void theRulesSeeTheClassesOfEveryModule() {
+        for (final String name : new String[] {"dev.cardgate.codec.Iso8583Decoder", "dev.cardgate.engine.AuthorizationEngine",
+            "dev.cardgate.engine.frontend.FrontEnd", "dev.cardgate.engine.cli.CardgateCommand"}) {
+            assertTrue(MAIN_CLASSES.contain(name), name + " was not imported: the rules below would check nothing of it");
+        }
     }
 
     @Test
