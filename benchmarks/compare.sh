@@ -6,6 +6,7 @@
 #
 #   benchmarks/compare.sh BASE                         BASE: a commit, e.g. main~3 or c1c902e
 #   benchmarks/compare.sh BASE 'CodecBenchmark|CheckChainBenchmark'   only these benchmarks (JMH regex)
+#   benchmarks/compare.sh BASE 'CheckChainBenchmark' -p kind=approve,blocklist   and JMH options after it
 #
 # The base commit is checked out into benchmarks/target/compare/base (a git worktree) and its
 # benchmarks jar built there; the current one is the working tree's. Raw results and the table
@@ -17,6 +18,7 @@ cd "$home"
 [ $# -ge 1 ] || { echo "usage: benchmarks/compare.sh BASE [JMH_REGEX]" >&2; exit 2; }
 base_commit="$(git rev-parse --short "$1")"
 selection="${2:-CodecBenchmark|PanTokenizerBenchmark|CheckChainBenchmark|JournalAppendBenchmark|EngineRoundTripBenchmark}"
+jmh_options=("${@:3}")
 current_commit="$(git rev-parse --short HEAD)$(git diff --quiet || echo '+changes')"
 out=benchmarks/target/compare
 base_tree="$out/base"
@@ -40,14 +42,14 @@ cp benchmarks/target/benchmarks.jar "$out/current.jar"
     echo "current      $current_commit"
     echo "cpu          $(nproc) x $(lscpu | sed -n 's/^Model name: *//p')"
     echo "jdk          $(java -version 2>&1 | head -2 | tail -1)"
-    echo "jmh          ${jmh_timing[*]} -prof gc, each build twice, interleaved"
+    echo "jmh          $selection ${jmh_timing[*]} ${jmh_options[*]} -prof gc, each build twice, interleaved"
     echo "load before  $(cut -d' ' -f1-3 /proc/loadavg)"
 } >"$out/machine.txt"
 
 for round in 1 2; do
     for build in base current; do
         echo "[$(date -u +%H:%M:%S)] round $round: $build" >&2
-        java @config/jvm.options -jar "$out/$build.jar" "$selection" "${jmh_timing[@]}" -prof gc \
+        java @config/jvm.options -jar "$out/$build.jar" "$selection" "${jmh_timing[@]}" "${jmh_options[@]}" -prof gc \
             -rf csv -rff "$out/$build-$round.csv" >"$out/$build-$round.log"
     done
 done
