@@ -1,5 +1,6 @@
 package dev.cardgate.engine.decision;
 
+import dev.cardgate.engine.counters.CounterDefinition;
 import dev.cardgate.engine.counters.CounterDescriptor;
 import dev.cardgate.engine.counters.CounterKind;
 import dev.cardgate.engine.counters.CounterWriter;
@@ -17,43 +18,15 @@ public enum DecisionCounter implements CounterDescriptor {
         "blocklist or terminal entries whose checksum failed on read (answered 96, /health degraded); whichever "
             + "thread read them, the decision thread when serving");
 
-    private final int id;
-    private final String label;
-    private final CounterKind kind;
-    private final CounterWriter writer;
-    private final String description;
+    private final CounterDefinition definition;
 
     DecisionCounter(final int id, final String label, final CounterKind kind, final CounterWriter writer,
         final String description) {
-        this.id = id;
-        this.label = label;
-        this.kind = kind;
-        this.writer = writer;
-        this.description = description;
+        this.definition = new CounterDefinition(id, label, kind, writer, description);
     }
 
     @Override
-    public int id() {
-        return id;
-    }
-
-    @Override
-    public String label() {
-        return label;
-    }
-
-    @Override
-    public CounterKind kind() {
-        return kind;
-    }
-
-    @Override
-    public CounterWriter writer() {
-        return writer;
-    }
-
-    @Override
-    public String description() {
-        return description;
+    public CounterDefinition definition() {
+        return definition;
     }
 }

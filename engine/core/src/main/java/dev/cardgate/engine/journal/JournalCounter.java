@@ -1,5 +1,6 @@
 package dev.cardgate.engine.journal;
 
+import dev.cardgate.engine.counters.CounterDefinition;
 import dev.cardgate.engine.counters.CounterDescriptor;
 import dev.cardgate.engine.counters.CounterKind;
 import dev.cardgate.engine.counters.CounterWriter;
@@ -24,43 +25,15 @@ public enum JournalCounter implements CounterDescriptor {
     SYNCED_POSITION(406, "journal.synced-position", CounterKind.GAUGE, CounterWriter.SEVERAL_THREADS,
         "journal records before this sequence are on the disk; the journal thread or the interval syncer");
 
-    private final int id;
-    private final String label;
-    private final CounterKind kind;
-    private final CounterWriter writer;
-    private final String description;
+    private final CounterDefinition definition;
 
     JournalCounter(final int id, final String label, final CounterKind kind, final CounterWriter writer,
         final String description) {
-        this.id = id;
-        this.label = label;
-        this.kind = kind;
-        this.writer = writer;
-        this.description = description;
+        this.definition = new CounterDefinition(id, label, kind, writer, description);
     }
 
     @Override
-    public int id() {
-        return id;
-    }
-
-    @Override
-    public String label() {
-        return label;
-    }
-
-    @Override
-    public CounterKind kind() {
-        return kind;
-    }
-
-    @Override
-    public CounterWriter writer() {
-        return writer;
-    }
-
-    @Override
-    public String description() {
-        return description;
+    public CounterDefinition definition() {
+        return definition;
     }
 }

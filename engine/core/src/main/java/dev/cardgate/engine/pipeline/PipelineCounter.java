@@ -1,5 +1,6 @@
 package dev.cardgate.engine.pipeline;
 
+import dev.cardgate.engine.counters.CounterDefinition;
 import dev.cardgate.engine.counters.CounterDescriptor;
 import dev.cardgate.engine.counters.CounterKind;
 import dev.cardgate.engine.counters.CounterWriter;
@@ -22,43 +23,15 @@ public enum PipelineCounter implements CounterDescriptor {
     REFUSED_JOURNAL_UNAVAILABLE(105, "refused.journal-unavailable", CounterKind.TOTAL, CounterWriter.SEVERAL_THREADS,
         "submissions refused with 91 because the journal could not write; producers");
 
-    private final int id;
-    private final String label;
-    private final CounterKind kind;
-    private final CounterWriter writer;
-    private final String description;
+    private final CounterDefinition definition;
 
     PipelineCounter(final int id, final String label, final CounterKind kind, final CounterWriter writer,
         final String description) {
-        this.id = id;
-        this.label = label;
-        this.kind = kind;
-        this.writer = writer;
-        this.description = description;
+        this.definition = new CounterDefinition(id, label, kind, writer, description);
     }
 
     @Override
-    public int id() {
-        return id;
-    }
-
-    @Override
-    public String label() {
-        return label;
-    }
-
-    @Override
-    public CounterKind kind() {
-        return kind;
-    }
-
-    @Override
-    public CounterWriter writer() {
-        return writer;
-    }
-
-    @Override
-    public String description() {
-        return description;
+    public CounterDefinition definition() {
+        return definition;
     }
 }

@@ -38,6 +38,11 @@ public final class TerminalLookup implements TerminalSource {
      */
     @Override
     public boolean find(final long packedTerminalId, final StoredTerminal into) {
+        // a miss takes Chronicle's plain read (no lock, no query context); only a found entry is
+        // read again under the update lock, where Chronicle can verify its checksum
+        if (map.getUsing(key.set(packedTerminalId), into) == null) {
+            return false;
+        }
         final StoredTerminal found;
         try (ExternalMapQueryContext<TerminalMapKey, StoredTerminal, ?> context =
                  map.queryContext(key.set(packedTerminalId))) {

@@ -24,41 +24,15 @@ class CounterRegistryTest {
         SAMPLES(9001, "sample.samples", CounterKind.TOTAL, CounterWriter.ONE_THREAD),
         LEVEL(9002, "sample.level", CounterKind.GAUGE, CounterWriter.SEVERAL_THREADS);
 
-        private final int id;
-        private final String label;
-        private final CounterKind kind;
-        private final CounterWriter writer;
+        private final CounterDefinition definition;
 
         SampleCounter(final int id, final String label, final CounterKind kind, final CounterWriter writer) {
-            this.id = id;
-            this.label = label;
-            this.kind = kind;
-            this.writer = writer;
+            this.definition = new CounterDefinition(id, label, kind, writer, "a sample " + label);
         }
 
         @Override
-        public int id() {
-            return id;
-        }
-
-        @Override
-        public String label() {
-            return label;
-        }
-
-        @Override
-        public CounterKind kind() {
-            return kind;
-        }
-
-        @Override
-        public CounterWriter writer() {
-            return writer;
-        }
-
-        @Override
-        public String description() {
-            return "a sample " + label;
+        public CounterDefinition definition() {
+            return definition;
         }
     }
 
@@ -67,28 +41,9 @@ class CounterRegistryTest {
         OTHER;
 
         @Override
-        public int id() {
-            return 9001;
-        }
-
-        @Override
-        public String label() {
-            return "clash.other";
-        }
-
-        @Override
-        public CounterKind kind() {
-            return CounterKind.TOTAL;
-        }
-
-        @Override
-        public CounterWriter writer() {
-            return CounterWriter.ONE_THREAD;
-        }
-
-        @Override
-        public String description() {
-            return "clashes by id";
+        public CounterDefinition definition() {
+            return new CounterDefinition(9001, "clash.other", CounterKind.TOTAL, CounterWriter.ONE_THREAD,
+                "clashes by id");
         }
     }
 
@@ -97,28 +52,9 @@ class CounterRegistryTest {
         OTHER;
 
         @Override
-        public int id() {
-            return 9100;
-        }
-
-        @Override
-        public String label() {
-            return "sample.level";
-        }
-
-        @Override
-        public CounterKind kind() {
-            return CounterKind.GAUGE;
-        }
-
-        @Override
-        public CounterWriter writer() {
-            return CounterWriter.ONE_THREAD;
-        }
-
-        @Override
-        public String description() {
-            return "clashes by label";
+        public CounterDefinition definition() {
+            return new CounterDefinition(9100, "sample.level", CounterKind.GAUGE, CounterWriter.ONE_THREAD,
+                "clashes by label");
         }
     }
 
