@@ -34,6 +34,8 @@ public final class JournalReader {
     // where the segments read so far end: what the next segment must start from
     private Path previousSegment;
     private long previousSegmentIndex = -1;
+    /** Whether this read follows a journal being written (its last segment may not be whole yet). */
+    private boolean following;
     private long expectedSequence;
     private int previousFormatVersion;
     private final byte[] lastChainMac = new byte[dev.cardgate.engine.event.AuthorizationSlotDescriptor.CHAIN_MAC_LENGTH];
@@ -57,6 +59,7 @@ public final class JournalReader {
         long handed = 0;
         long segmentIndex = -1;
         previousSegmentIndex = -1;
+        following = keepFollowing.getAsBoolean();
         final long[] recordIndex = {0};
         while (true) {
             final List<Path> segments = SegmentFiles.list(directory);
@@ -110,7 +113,10 @@ public final class JournalReader {
                 final String[] problem = new String[1];
                 final SegmentHeader header = SegmentHeader.read(buffer, checksum, problem);
                 if (header == null) {
-                    if (complete || problem[0].contains("magic") && !isZeroHeader(buffer)) {
+                    // while following, the last segment's header may be being written: the writer
+                    // stores its magic last, so without it the segment is not there yet
+                    final boolean beingWritten = following && problem[0].contains("magic");
+                    if (complete || !beingWritten && problem[0].contains("magic") && !isZeroHeader(buffer)) {
                         onDamage.accept(file + " at byte 0: " + problem[0]);
                         position[0] = SegmentHeaderDescriptor.recordCapacity((int)size);
                     }

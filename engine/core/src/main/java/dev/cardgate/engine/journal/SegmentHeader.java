@@ -52,6 +52,19 @@ public final class SegmentHeader {
     static void write(final UnsafeBuffer buffer, final long segmentIndex, final long baseSequence,
         final long createdEpochMillis, final String fingerprint, final byte[] previousChainMac,
         final RecordChecksum checksum) {
+        // composed aside, then published with the magic last (a release store), as a record's length
+        // is: a reader following the journal that sees the magic sees the whole header
+        final UnsafeBuffer header = new UnsafeBuffer(new byte[SegmentHeaderDescriptor.HEADER_LENGTH]);
+        compose(header, buffer.capacity(), segmentIndex, baseSequence, createdEpochMillis, fingerprint,
+            previousChainMac, checksum);
+        buffer.putBytes(MAGIC_OFFSET + Long.BYTES, header, MAGIC_OFFSET + Long.BYTES,
+            SegmentHeaderDescriptor.HEADER_LENGTH - Long.BYTES);
+        buffer.putLongRelease(MAGIC_OFFSET, header.getLong(MAGIC_OFFSET));
+    }
+
+    private static void compose(final UnsafeBuffer buffer, final int segmentLength, final long segmentIndex,
+        final long baseSequence, final long createdEpochMillis, final String fingerprint,
+        final byte[] previousChainMac, final RecordChecksum checksum) {
         buffer.putLong(MAGIC_OFFSET, MAGIC, ORDER);
         buffer.putInt(FORMAT_VERSION_OFFSET, FORMAT_VERSION, ORDER);
         buffer.putInt(RECORD_LENGTH_OFFSET, AuthorizationSlotDescriptor.RECORD_LENGTH, ORDER);
@@ -60,7 +73,7 @@ public final class SegmentHeader {
         buffer.putLong(CREATED_OFFSET, createdEpochMillis, ORDER);
         final byte[] fingerprintBytes = fingerprint.getBytes(StandardCharsets.US_ASCII);
         buffer.putBytes(FINGERPRINT_OFFSET, fingerprintBytes, 0, Math.min(FINGERPRINT_LENGTH, fingerprintBytes.length));
-        buffer.putInt(SEGMENT_LENGTH_OFFSET, buffer.capacity(), ORDER);
+        buffer.putInt(SEGMENT_LENGTH_OFFSET, segmentLength, ORDER);
         buffer.putInt(CHECKSUM_OFFSET, checksum.compute(buffer, 0, CHECKSUM_OFFSET), ORDER);
         buffer.putBytes(PREVIOUS_CHAIN_MAC_OFFSET, previousChainMac, 0, AuthorizationSlotDescriptor.CHAIN_MAC_LENGTH);
         buffer.putInt(EXTENSION_CHECKSUM_OFFSET, extensionChecksum(buffer, checksum), ORDER);
