@@ -3,6 +3,7 @@ package dev.cardgate.engine.event;
 import static dev.cardgate.engine.event.AuthorizationSlotDescriptor.*;
 
 import java.nio.ByteOrder;
+import java.util.Arrays;
 
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -81,10 +82,13 @@ public final class AuthorizationEvent {
         if (slot.byteArray() != ownBytes) {
             slot.wrap(ownBytes);
         }
-        slot.setMemory(0, SLOT_LENGTH, (byte)0);
-        slot.setMemory(TERMINAL_ID_OFFSET, TERMINAL_ID_LENGTH, SPACE);
-        slot.setMemory(MERCHANT_ID_OFFSET, MERCHANT_ID_LENGTH, SPACE);
-        slot.setMemory(RETRIEVAL_REFERENCE_OFFSET, RETRIEVAL_REFERENCE_LENGTH, SPACE);
+        // the record and the echo count: echo entries past the count are never read. Arrays.fill is
+        // an intrinsic the JIT unrolls; Unsafe.setMemory is a call per range, which cost the claim
+        Arrays.fill(ownBytes, 0, ECHO_ENTRIES_OFFSET, (byte)0);
+        Arrays.fill(ownBytes, TERMINAL_ID_OFFSET, TERMINAL_ID_OFFSET + TERMINAL_ID_LENGTH, SPACE);
+        Arrays.fill(ownBytes, MERCHANT_ID_OFFSET, MERCHANT_ID_OFFSET + MERCHANT_ID_LENGTH, SPACE);
+        Arrays.fill(ownBytes, RETRIEVAL_REFERENCE_OFFSET, RETRIEVAL_REFERENCE_OFFSET + RETRIEVAL_REFERENCE_LENGTH,
+            SPACE);
         requestLength = 0;
         listener = null;
         claimNanos = 0;
