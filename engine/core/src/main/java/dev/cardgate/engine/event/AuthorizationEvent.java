@@ -120,6 +120,22 @@ public final class AuthorizationEvent {
     }
 
     /**
+     * Copies all of {@code source} into this entry: the whole slot (request, decision and echo
+     * offsets), the request's bytes, and its listener, correlation id, attachment and claim time.
+     * How the upstream link keeps a request it forwards, and how its outcome re-enters the ring.
+     * Allocates only when this entry's request buffer must grow.
+     */
+    public AuthorizationEvent copyFrom(final AuthorizationEvent source) {
+        slot.putBytes(0, source.slot, 0, SLOT_LENGTH);
+        requestBytes(source.requestBytes, 0, source.requestLength);
+        listener = source.listener;
+        correlationId = source.correlationId;
+        attachment = source.attachment;
+        claimNanos = source.claimNanos;
+        return this;
+    }
+
+    /**
      * Points this entry at the journal record (format version 2) of {@code RECORD_LENGTH} bytes
      * at {@code offset}: its accessors then read the record in place. For replay and the journal
      * reader; the record is not written through it. {@link #clear()} points it back at its own bytes.

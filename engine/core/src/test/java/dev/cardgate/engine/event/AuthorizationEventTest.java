@@ -34,6 +34,35 @@ class AuthorizationEventTest {
     }
 
     @Test
+    void copyFromTakesTheWholeSlotTheRequestBytesAndTheRouting() {
+        final DecisionListener listener = decided -> { };
+        final AuthorizationEvent source = new AuthorizationEvent()
+            .systemTraceAuditNumber(42).terminalId("TERM0002").cardToken(3, 4).amountMinor(1_250)
+            .listener(listener).attachment("connection").correlationId(77).claimNanos(5);
+        final byte[] frame = "0100 the terminal's frame".getBytes(StandardCharsets.US_ASCII);
+        source.requestBytes(new UnsafeBuffer(frame), 0, frame.length);
+        source.echoField(11, 20, 6);
+        source.approve(99, 2_000);
+
+        final AuthorizationEvent copy = new AuthorizationEvent().copyFrom(source);
+        source.clear();
+
+        assertEquals(42, copy.systemTraceAuditNumber());
+        assertEquals(1_250, copy.amountMinor());
+        assertEquals(99, copy.authorizationId());
+        assertEquals(1, copy.echoCount());
+        assertEquals(20, copy.echoFrameOffset(0));
+        assertEquals(frame.length, copy.requestLength());
+        final byte[] copied = new byte[frame.length];
+        copy.requestBytes().getBytes(0, copied);
+        assertEquals(new String(frame, StandardCharsets.US_ASCII), new String(copied, StandardCharsets.US_ASCII));
+        assertEquals(listener, copy.listener());
+        assertEquals("connection", copy.attachment());
+        assertEquals(77, copy.correlationId());
+        assertEquals(5, copy.claimNanos());
+    }
+
+    @Test
     void textFieldsArePaddedWithSpacesAndCopiedFromADecoderBuffer() {
         final AuthorizationEvent event = new AuthorizationEvent().merchantId("SHOP42");
         final byte[] merchantId = new byte[15];
