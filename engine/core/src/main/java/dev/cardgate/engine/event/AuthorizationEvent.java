@@ -547,6 +547,20 @@ public final class AuthorizationEvent {
         return slot.getInt(echoEntryOffset(n) + 2 * Integer.BYTES, ORDER);
     }
 
+    /**
+     * Field 11 as the upstream link numbered this request toward the network (its own numbering,
+     * mapped back to the terminal's on the answer); 0 when it was not forwarded. Written by the
+     * link into its copy, so that the outcome, the journal and a later reversal carry it.
+     */
+    public int upstreamTraceNumber() {
+        return slot.getInt(UPSTREAM_STAN_OFFSET, ORDER);
+    }
+
+    public AuthorizationEvent upstreamTraceNumber(final int upstreamTraceNumber) {
+        slot.putInt(UPSTREAM_STAN_OFFSET, upstreamTraceNumber, ORDER);
+        return this;
+    }
+
     /** Who is told the decision, on the reply thread. Required. */
     public DecisionListener listener() {
         return listener;

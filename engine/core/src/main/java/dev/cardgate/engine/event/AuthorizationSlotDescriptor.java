@@ -52,7 +52,9 @@ package dev.cardgate.engine.event;
  *  | ...           | Merchant Id (15 ASCII bytes, field 42, 154-168)  152
  *  +---------------------------------------------------------------+
  *  | ...  | Retrieval Reference Number (12 ASCII bytes, field 37,   | 168
- *  |        169-180)                    | Reserved, zero (181-223) | 176
+ *  |        169-180)                    | Reserved (181-183)       | 176
+ *  +---------------------------------------------------------------+
+ *  | Upstream STAN (field 11 toward the network, 184-187) | Reserved, zero (188-223)   | 184
  *  +---------------------------------------------------------------+
  *  |   (J) Chain MAC: HMAC-SHA-256(journal key, previous record's   | 224
  *  |       chain MAC || bytes 8 to 223), 32 bytes                  |
@@ -112,6 +114,8 @@ public final class AuthorizationSlotDescriptor {
     public static final int MERCHANT_ID_OFFSET = 154;
     public static final int RETRIEVAL_REFERENCE_OFFSET = 169;
     public static final int RESERVED_OFFSET = 181;
+    /** Field 11 as the upstream link numbered the request toward the network; 0 when not forwarded. */
+    public static final int UPSTREAM_STAN_OFFSET = 184;
     /** The chain MAC covers the previous record's chain MAC and {@code [CHECKSUMMED_FROM, CHAIN_MAC_OFFSET)}. */
     public static final int CHAIN_MAC_OFFSET = 224;
     public static final int CHAIN_MAC_LENGTH = 32;
