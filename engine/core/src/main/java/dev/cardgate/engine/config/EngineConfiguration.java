@@ -133,6 +133,7 @@ public final class EngineConfiguration {
     private final JournalConfiguration journal;
     private final FrontEndConfiguration frontEnd;
     private final ObservabilityConfiguration observability;
+    private final UpstreamConfiguration upstream;
 
     private EngineConfiguration(final Builder builder, final Path dataDirectory, final FrontEndConfiguration frontEnd) {
         this.values = builder.values.copy();
@@ -143,6 +144,7 @@ public final class EngineConfiguration {
         tokenKeySource = builder.tokenKeySource;
         journal = new JournalConfiguration(values, dataDirectory);
         observability = new ObservabilityConfiguration(values);
+        upstream = builder.builtUpstream;
     }
 
     public static Builder builder() {
@@ -261,6 +263,11 @@ public final class EngineConfiguration {
         return frontEnd;
     }
 
+    /** The upstream link's settings ({@code upstream.*}); {@link UpstreamConfiguration#enabled()} says whether it is on. */
+    public UpstreamConfiguration upstream() {
+        return upstream;
+    }
+
     /** One line per setting with where it came from; the token key itself is never shown. */
     @Override
     public String toString() {
@@ -287,6 +294,8 @@ public final class EngineConfiguration {
         private final JournalConfiguration.Builder journal = new JournalConfiguration.Builder(values);
         private final ObservabilityConfiguration.Builder observability = new ObservabilityConfiguration.Builder(values);
         private final FrontEndConfiguration.Builder frontEnd = new FrontEndConfiguration.Builder(values);
+        private final UpstreamConfiguration.Builder upstream = new UpstreamConfiguration.Builder(values);
+        private UpstreamConfiguration builtUpstream;
         private String tokenKeyHex;
         private String tokenKeySource;
         private Path baseDirectory;
@@ -309,6 +318,12 @@ public final class EngineConfiguration {
         /** Sets front-end ({@code frontend.*}) settings. */
         public Builder frontEnd(final Consumer<FrontEndConfiguration.Builder> settings) {
             settings.accept(frontEnd);
+            return this;
+        }
+
+        /** Sets upstream link ({@code upstream.*}) settings. */
+        public Builder upstream(final Consumer<UpstreamConfiguration.Builder> settings) {
+            settings.accept(upstream);
             return this;
         }
 
@@ -456,6 +471,7 @@ public final class EngineConfiguration {
             final FrontEndConfiguration frontEndConfiguration = frontEnd.build(problems,
                 resolvedData == null ? Path.of("") : resolvedData, baseDirectory);
             observability.validateTogether(problems);
+            builtUpstream = upstream.build(problems, resolvedData == null ? Path.of("") : resolvedData, baseDirectory);
             if (!problems.isEmpty()) {
                 throw new ConfigurationException(problems);
             }
