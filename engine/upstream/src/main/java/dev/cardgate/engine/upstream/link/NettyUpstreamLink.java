@@ -694,7 +694,7 @@ public final class NettyUpstreamLink implements UpstreamLink {
         }
         state = next;
         counters.set(UpstreamCounter.STATE, next.ordinal());
-        log.log(UpstreamLog.Kind.STATE, "upstream link " + previous + " -> " + next + " (" + currentEndpoint() + ")");
+        log.always(UpstreamLog.Kind.STATE, "upstream link " + previous + " -> " + next + " (" + currentEndpoint() + ")");
         listener.stateChanged(previous, next);
     }
 }

@@ -66,6 +66,11 @@ final class UpstreamLog {
         logger.log(kind.level, line + (left == 0 ? "" : " (" + left + " more like this since the last line)"));
     }
 
+    /** A line that is never throttled: state changes, which are few by nature. */
+    void always(final Kind kind, final String line) {
+        logger.log(kind.level, line);
+    }
+
     /** {@link #permits} then {@link #write}, for a line that is cheap to build. */
     void log(final Kind kind, final String line) {
         if (permits(kind)) {
