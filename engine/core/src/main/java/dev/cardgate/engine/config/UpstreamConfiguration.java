@@ -30,6 +30,9 @@ public final class UpstreamConfiguration {
     /** Field 32, acquiring institution identification code: up to 11 digits. */
     public static final int MAX_ACQUIRER_ID_DIGITS = 11;
 
+    /** How {@link #TPDU} and {@link #ACQUIRER_ID} are written when there is none. */
+    public static final String NO_VALUE = "none";
+
     public static final SettingGroup SETTINGS = new SettingGroup("Upstream link");
     public static final Setting<Boolean> ENABLED = SETTINGS.add("upstream.enabled", SettingTypes.bool(), false,
         "`true`: requests that pass the local checks are forwarded to the card network over "
@@ -48,8 +51,8 @@ public final class UpstreamConfiguration {
         SettingTypes.choice(FrontEndConfiguration::lengthHeaderFromConfigName, FrontEndConfiguration::configName,
             "ascii-4 or binary-2"), LengthHeader.ASCII_4, "`ascii-4` or `binary-2`, toward the network.");
     public static final Setting<String> TPDU = SETTINGS.add("upstream.tpdu",
-        SettingTypes.text("|[0-9A-Fa-f]{10}", "empty (no TPDU) or 10 hex digits"), "",
-        "Empty: no TPDU. Else the 5-byte TPDU (10 hex digits, e.g. `6000010000`) written after the "
+        SettingTypes.text("none|[0-9A-Fa-f]{10}", "none or 10 hex digits"), NO_VALUE,
+        "`none`: no TPDU. Else the 5-byte TPDU (10 hex digits, e.g. `6000010000`) written after the "
             + "length header of every message sent; answers carry one, which is skipped.");
     public static final Setting<Integer> MAX_FRAME_BYTES = SETTINGS.add("upstream.max-frame-bytes",
         SettingTypes.integer(FrontEndConfiguration.MIN_MAX_FRAME_BYTES, LengthHeader.BINARY_2.largestLength(),
@@ -99,9 +102,9 @@ public final class UpstreamConfiguration {
         "How long after its timeout a request still waits for a late answer (a late approval is "
             + "reported, so that it is reversed); after that its entry is freed and an answer is one to nothing.");
     public static final Setting<String> ACQUIRER_ID = SETTINGS.add("upstream.acquirer-id",
-        SettingTypes.text("|\\d{1," + MAX_ACQUIRER_ID_DIGITS + "}", "empty or 1 to 11 digits"), "",
+        SettingTypes.text("none|\\d{1," + MAX_ACQUIRER_ID_DIGITS + "}", "none or 1 to 11 digits"), NO_VALUE,
         "Field 32, acquiring institution identification code, added to every message sent (and to "
-            + "field 90 of reversals); empty: field 32 is not sent.");
+            + "field 90 of reversals); `none`: field 32 is not sent.");
 
     private final SettingValues values;
     private final Dialect dialect;
@@ -144,7 +147,7 @@ public final class UpstreamConfiguration {
     /** The TPDU's 5 bytes, or null when none is sent. */
     public byte[] tpdu() {
         final String hex = values.get(TPDU);
-        if (hex.isEmpty()) {
+        if (hex.equals(NO_VALUE)) {
             return null;
         }
         final byte[] tpdu = new byte[Tpdu.LENGTH];
@@ -160,7 +163,7 @@ public final class UpstreamConfiguration {
 
     /** Length header, optional TPDU and frame limit toward the network. */
     public FrameFormat frameFormat() {
-        return new FrameFormat(lengthHeader(), values.get(TPDU).isEmpty() ? 0 : Tpdu.LENGTH, maxFrameBytes());
+        return new FrameFormat(lengthHeader(), values.get(TPDU).equals(NO_VALUE) ? 0 : Tpdu.LENGTH, maxFrameBytes());
     }
 
     public boolean tlsEnabled() {
@@ -217,7 +220,8 @@ public final class UpstreamConfiguration {
 
     /** Field 32 as configured, or the empty string when it is not sent. */
     public String acquirerId() {
-        return values.get(ACQUIRER_ID);
+        final String acquirerId = values.get(ACQUIRER_ID);
+        return acquirerId.equals(NO_VALUE) ? "" : acquirerId;
     }
 
     /** Sets the upstream settings in code; validated by {@link EngineConfiguration.Builder#build()}. */

@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.group.ChannelGroup;
@@ -50,7 +51,8 @@ public final class IssuerSimulator implements AutoCloseable {
      * Binds and starts answering.
      *
      * @return the port it listens on
-     * @throws InterruptedException when interrupted while binding
+     * @throws IllegalStateException when it cannot listen there
+     * @throws InterruptedException  when interrupted while binding
      */
     public int start() throws InterruptedException {
         final ServerBootstrap bootstrap = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
@@ -62,7 +64,12 @@ public final class IssuerSimulator implements AutoCloseable {
                     channel.pipeline().addLast(new SimulatorConnection(IssuerSimulator.this, settings));
                 }
             });
-        server = bootstrap.bind(settings.bindAddress(), settings.port()).sync().channel();
+        final ChannelFuture bound = bootstrap.bind(settings.bindAddress(), settings.port()).await();
+        if (!bound.isSuccess()) {
+            throw new IllegalStateException("cannot listen on " + settings.bindAddress() + ":" + settings.port() + ": "
+                + bound.cause().getMessage(), bound.cause());
+        }
+        server = bound.channel();
         return port();
     }
 
