@@ -25,7 +25,8 @@ class ModuleBoundariesTest {
         "dev.cardgate.engine.check", "dev.cardgate.engine.config", "dev.cardgate.engine.control",
         "dev.cardgate.engine.counters", "dev.cardgate.engine.decision", "dev.cardgate.engine.event",
         "dev.cardgate.engine.files", "dev.cardgate.engine.journal", "dev.cardgate.engine.pipeline",
-        "dev.cardgate.engine.rules", "dev.cardgate.engine.terminal", "dev.cardgate.engine.token"};
+        "dev.cardgate.engine.rules", "dev.cardgate.engine.terminal", "dev.cardgate.engine.token",
+        "dev.cardgate.engine.upstream"};
 
     private static final JavaClasses MAIN_CLASSES = new ClassFileImporter()
         .withImportOption(ModuleBoundariesTest::isMainCode)
@@ -39,7 +40,8 @@ class ModuleBoundariesTest {
     @Test
     void theRulesSeeTheClassesOfEveryModule() {
         for (final String name : new String[] {"dev.cardgate.codec.Iso8583Decoder", "dev.cardgate.engine.AuthorizationEngine",
-            "dev.cardgate.engine.frontend.FrontEnd", "dev.cardgate.engine.cli.CardgateCommand"}) {
+            "dev.cardgate.engine.frontend.FrontEnd", "dev.cardgate.engine.upstream.link.NettyUpstreamLink",
+            "dev.cardgate.engine.cli.CardgateCommand"}) {
             assertTrue(MAIN_CLASSES.contain(name), name + " was not imported: the rules below would check nothing of it");
         }
     }
@@ -55,6 +57,14 @@ class ModuleBoundariesTest {
             .should().dependOnClassesThat().resideInAnyPackage("io.netty..", "picocli..", "io.prometheus..",
                 "com.sun.net.httpserver..", "dev.cardgate.engine.frontend..", "dev.cardgate.engine.cli..",
                 "dev.cardgate.engine.metrics..")
+            .check(MAIN_CLASSES);
+    }
+
+    @Test
+    void theCoreNamesNothingOfTheUpstreamLinkOrTheSimulator() {
+        noClasses().that().resideInAnyPackage(CORE)
+            .should().dependOnClassesThat().resideInAnyPackage("dev.cardgate.engine.upstream.link..",
+                "dev.cardgate.engine.upstream.simulator..")
             .check(MAIN_CLASSES);
     }
 

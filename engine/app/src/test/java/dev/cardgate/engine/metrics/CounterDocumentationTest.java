@@ -18,6 +18,7 @@ import dev.cardgate.engine.frontend.FrontEndCounter;
 import dev.cardgate.engine.journal.JournalCounter;
 import dev.cardgate.engine.pipeline.PipelineCounter;
 import dev.cardgate.engine.rules.RulesCounter;
+import dev.cardgate.engine.upstream.link.UpstreamCounter;
 
 /**
  * docs/observability.md's table of declared counters is the descriptors' table: every
@@ -46,6 +47,7 @@ class CounterDocumentationTest {
         descriptors.addAll(List.of(RulesCounter.values()));
         descriptors.addAll(List.of(JournalCounter.values()));
         descriptors.addAll(List.of(FrontEndCounter.values()));
+        descriptors.addAll(List.of(UpstreamCounter.values()));
         final StringBuilder table = new StringBuilder("| id | label | type | writers | counts; written by |\n"
             + "|---|---|---|---|---|\n");
         for (final CounterDescriptor descriptor : descriptors) {
