@@ -4,10 +4,9 @@ import org.agrona.DirectBuffer;
 
 import dev.cardgate.codec.framing.FrameFormat;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.timeout.IdleStateEvent;
 
 /**
- * One connection of the link to an endpoint: hands its frames, its idle events and its end to
+ * One connection of the link to an endpoint: hands its frames and its end to
  * the link, naming itself by its connection number so that the link ignores a connection it has
  * already given up.
  *
@@ -32,14 +31,6 @@ final class LinkConnection extends FrameReader {
     @Override
     protected void onUnreadableLength(final ChannelHandlerContext context, final int announced) {
         link.onUnreadableLength(number, announced);
-    }
-
-    @Override
-    public void userEventTriggered(final ChannelHandlerContext context, final Object event) {
-        if (event instanceof IdleStateEvent) {
-            link.onIdle(number);
-        }
-        context.fireUserEventTriggered(event);
     }
 
     @Override

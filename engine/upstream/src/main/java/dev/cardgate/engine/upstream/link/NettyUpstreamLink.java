@@ -36,7 +36,6 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
 /**
@@ -106,6 +105,7 @@ public final class NettyUpstreamLink implements UpstreamLink {
     private int networkCode;
     private long networkTimerId = DeadlineTimerWheel.NULL_DEADLINE;
     private long probeTimerId = DeadlineTimerWheel.NULL_DEADLINE;
+    private long lastTrafficMillis;
 
     /**
      * @param terminalDialect the dialect the terminals' frames (the events' request bytes) are in
@@ -245,9 +245,9 @@ public final class NettyUpstreamLink implements UpstreamLink {
                         engine.setSSLParameters(parameters);
                         socket.pipeline().addLast("tls", handler);
                     }
-                    socket.pipeline()
-                        .addLast("idle", new IdleStateHandler(0, 0, echoIntervalMillis, TimeUnit.MILLISECONDS))
-                        .addLast("link", new LinkConnection(NettyUpstreamLink.this, networkFormat, number));
+                    // idleness is watched by the timer tick (lastTrafficMillis): Netty's IdleStateHandler
+                    // would allocate a promise for every write
+                    socket.pipeline().addLast("link", new LinkConnection(NettyUpstreamLink.this, networkFormat, number));
                 }
             });
         final ChannelFuture connecting = bootstrap.connect(endpoint.host(), endpoint.port());
@@ -266,6 +266,7 @@ public final class NettyUpstreamLink implements UpstreamLink {
                 return;
             }
             channel = opened;
+            lastTrafficMillis = System.currentTimeMillis();
             if (tls == null) {
                 opened(number);
             }
@@ -368,8 +369,9 @@ public final class NettyUpstreamLink implements UpstreamLink {
             + ": a frame announces " + announced + " bytes, outside 1.." + networkFormat.maxFrameLength());
     }
 
-    void onIdle(final long number) {
-        if (number == connectionNumber && signedOn && networkStan == 0) {
+    /** Sends an echo when the signed-on connection has carried nothing for the echo interval. */
+    private void echoWhenIdle(final long now) {
+        if (channel != null && signedOn && networkStan == 0 && now - lastTrafficMillis >= echoIntervalMillis) {
             sendNetworkManagement(UpstreamMessages.ECHO);
         }
     }
@@ -444,6 +446,7 @@ public final class NettyUpstreamLink implements UpstreamLink {
             entry.event.upstreamTraceNumber(stan);
         }
         channel.write(written, channel.voidPromise());
+        lastTrafficMillis = now;
         table.sent(entry, stan);
         entry.connectionNumber = connectionNumber;
         scheduleEntryTimer(entry, now + timeoutMillis);
@@ -477,6 +480,7 @@ public final class NettyUpstreamLink implements UpstreamLink {
         final long now = System.currentTimeMillis();
         messages.networkManagement(frame.begin(), code, stan, now);
         channel.writeAndFlush(frame.finish(channel.alloc(), false), channel.voidPromise());
+        lastTrafficMillis = now;
         networkStan = stan;
         networkCode = code;
         cancel(networkTimerId);
@@ -490,6 +494,7 @@ public final class NettyUpstreamLink implements UpstreamLink {
         if (number != connectionNumber) {
             return;
         }
+        lastTrafficMillis = System.currentTimeMillis();
         if (answers.read(buffer, offset, length) == AnswerReader.Verdict.UNDECODABLE) {
             counters.increment(UpstreamCounter.ANSWERS_UNDECODABLE);
             log.log(UpstreamLog.Kind.UNDECODABLE, "ignored a frame from the network at " + currentEndpoint()
@@ -612,6 +617,7 @@ public final class NettyUpstreamLink implements UpstreamLink {
 
     private void pollTimers() {
         final long now = System.currentTimeMillis();
+        echoWhenIdle(now);
         do {
             wheel.poll(now, onTimer, Integer.MAX_VALUE);
         }

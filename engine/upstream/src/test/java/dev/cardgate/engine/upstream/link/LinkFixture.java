@@ -32,6 +32,12 @@ final class LinkFixture implements AutoCloseable {
         return this;
     }
 
+    /** Starts the link reporting to {@code other} instead of the recording listener. */
+    LinkFixture start(final dev.cardgate.engine.upstream.UpstreamListener other) {
+        link.start(other);
+        return this;
+    }
+
     long count(final UpstreamCounter counter) {
         return counters.value(counter);
     }
