@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
+import javax.net.ssl.SSLException;
+
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -20,6 +22,9 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 
@@ -51,16 +56,20 @@ public final class IssuerSimulator implements AutoCloseable {
      * Binds and starts answering.
      *
      * @return the port it listens on
-     * @throws IllegalStateException when it cannot listen there
+     * @throws IllegalStateException when it cannot listen there, or its TLS files cannot be read
      * @throws InterruptedException  when interrupted while binding
      */
     public int start() throws InterruptedException {
+        final SslContext tls = tlsContext();
         final ServerBootstrap bootstrap = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childHandler(new ChannelInitializer<SocketChannel>() {
                 @Override
                 protected void initChannel(final SocketChannel channel) {
                     connections.add(channel);
+                    if (tls != null) {
+                        channel.pipeline().addLast("tls", tls.newHandler(channel.alloc()));
+                    }
                     channel.pipeline().addLast(new SimulatorConnection(IssuerSimulator.this, settings));
                 }
             });
@@ -71,6 +80,20 @@ public final class IssuerSimulator implements AutoCloseable {
         }
         server = bound.channel();
         return port();
+    }
+
+    private SslContext tlsContext() {
+        if (settings.tlsCertificate() == null) {
+            return null;
+        }
+        try {
+            return SslContextBuilder.forServer(settings.tlsCertificate().toFile(), settings.tlsPrivateKey().toFile())
+                .sslProvider(SslProvider.JDK).protocols("TLSv1.3", "TLSv1.2").build();
+        }
+        catch (final SSLException | IllegalArgumentException unreadable) {
+            throw new IllegalStateException("cannot set up TLS from " + settings.tlsCertificate() + " and "
+                + settings.tlsPrivateKey() + ": " + unreadable.getMessage(), unreadable);
+        }
     }
 
     public int port() {

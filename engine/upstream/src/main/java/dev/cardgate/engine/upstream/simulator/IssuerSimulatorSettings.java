@@ -27,6 +27,8 @@ public final class IssuerSimulatorSettings {
     private LengthHeader lengthHeader = LengthHeader.ASCII_4;
     private boolean tpdu;
     private int maxFrameBytes = 4096;
+    private Path tlsCertificate;
+    private Path tlsPrivateKey;
     private final IssuerRules rules = new IssuerRules();
 
     public String bindAddress() {
@@ -71,6 +73,22 @@ public final class IssuerSimulatorSettings {
         return new FrameFormat(lengthHeader, tpdu ? Tpdu.LENGTH : 0, maxFrameBytes);
     }
 
+    /** Speaks TLS with this certificate chain and PKCS#8 private key (PEM files); both null: plain TCP. */
+    public IssuerSimulatorSettings tls(final Path certificate, final Path privateKey) {
+        this.tlsCertificate = certificate;
+        this.tlsPrivateKey = privateKey;
+        return this;
+    }
+
+    /** The TLS certificate chain, or null for plain TCP. */
+    public Path tlsCertificate() {
+        return tlsCertificate;
+    }
+
+    public Path tlsPrivateKey() {
+        return tlsPrivateKey;
+    }
+
     /** The rules the simulator starts with (and keeps: it changes this object at run time). */
     public IssuerRules rules() {
         return rules;
@@ -81,7 +99,8 @@ public final class IssuerSimulatorSettings {
      * .length-header} (ascii-4, binary-2), {@code .tpdu} (true, false), {@code .max-frame-bytes},
      * {@code .decline-over-minor} (an amount, or empty), {@code .listed-cards} ({@code card:code}
      * pairs separated by commas), {@code .delay.ms}, {@code .drop-answers}, {@code .drop-echoes},
-     * {@code .refuse-sign-on}, {@code .close-on-request}.
+     * {@code .refuse-sign-on}, {@code .close-on-request}, {@code .tls.certificate} and {@code
+     * .tls.private-key} (PEM files; empty: plain TCP).
      *
      * @throws IllegalArgumentException naming every bad key
      */
@@ -104,6 +123,10 @@ public final class IssuerSimulatorSettings {
             catch (final IllegalArgumentException bad) {
                 problems.add(key + " = " + value + " (" + source + "): " + bad.getMessage());
             }
+        }
+        if ((settings.tlsCertificate == null) != (settings.tlsPrivateKey == null)) {
+            problems.add("issuer-sim.tls.certificate and issuer-sim.tls.private-key (" + source
+                + "): set both for TLS, or neither");
         }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("\n", problems));
@@ -160,6 +183,12 @@ public final class IssuerSimulatorSettings {
                 break;
             case "issuer-sim.close-on-request":
                 rules.closeOnRequest(bool(value));
+                break;
+            case "issuer-sim.tls.certificate":
+                tlsCertificate = value.isEmpty() ? null : Path.of(value);
+                break;
+            case "issuer-sim.tls.private-key":
+                tlsPrivateKey = value.isEmpty() ? null : Path.of(value);
                 break;
             default:
                 throw new IllegalArgumentException("not a key of the issuer simulator");
