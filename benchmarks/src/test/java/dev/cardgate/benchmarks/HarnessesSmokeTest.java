@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -23,12 +24,13 @@ import dev.cardgate.benchmarks.journal.JournalStartupTime;
 import dev.cardgate.benchmarks.load.CardMix;
 import dev.cardgate.benchmarks.load.FrontEndComparison;
 import dev.cardgate.benchmarks.load.LoadGenerator;
+import dev.cardgate.benchmarks.report.MetricsTimeline;
 
 /**
  * Runs every benchmark harness that is not a JMH benchmark once, briefly, so that none rots: the
  * side-by-side front-end comparison (cardgate and jPOS in their own JVMs, the card mix), the load
- * generator's closed loop, the in-process latency harness, the import and journal start-up
- * timers. The figures of this run mean nothing; that the harnesses start, run and write do.
+ * generator's closed loop, the in-process latency harness, the metrics timeline (a load run
+ * scraped and drawn), the import and journal start-up timers. The figures of this run mean nothing; that the harnesses start, run and write do.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class HarnessesSmokeTest {
@@ -62,9 +64,14 @@ class HarnessesSmokeTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        final String blocked = BaselineAuthorizationListener.sha256(new CardMix(1, 0, 0).blockedPan(0));
+        // every card the mix sends as blocked, not only the first: a short run under load may never send that one
+        final CardMix mix = new CardMix(1, 0, 0);
+        final Set<String> blocked = new HashSet<>();
+        for (int k = 0; k < CardMix.BLOCKED_CARDS; k++) {
+            blocked.add(BaselineAuthorizationListener.sha256(mix.blockedPan(k)));
+        }
         try (JposBaselineServer ignored = JposBaselineServer.start(port, JposBaselineServer.Framing.BINARY_2, true,
-            Set.of(blocked), Clock.systemUTC(), 8)) {
+            blocked, Clock.systemUTC(), 8)) {
             awaitListening(port);
             LoadGenerator.main(new String[] {"--target", "127.0.0.1:" + port, "--dialect", "iso87-binary",
                 "--length-header", "binary-2", "--connections", "2", "--closed-loop", "4", "--seconds", "1",
@@ -80,6 +87,17 @@ class HarnessesSmokeTest {
             "--layouts", "blocking/single-thread", "--out", folder.toString()});
 
         assertTrue(Files.exists(folder.resolve("blocking-single-thread-2000.hgrm")));
+    }
+
+    @Test
+    void metricsTimelineScrapesALoadRunAndDrawsIt() throws Exception {
+        MetricsTimeline.main(new String[] {"--rates", "500", "--seconds", "1", "--out", folder.toString()});
+
+        final List<String> rows = Files.readAllLines(folder.resolve("metrics-over-load.tsv"));
+        assertTrue(rows.size() >= 2, "header and at least one interval: " + rows);
+        assertTrue(rows.stream().skip(1).anyMatch(row -> Double.parseDouble(row.split("\t")[1]) > 0),
+            "some interval saw answers: " + rows);
+        assertTrue(Files.size(folder.resolve("metrics-over-load.png")) > 1_000);
     }
 
     @Test

@@ -38,6 +38,12 @@ public class CheckChainBenchmark {
         "merchant-mismatch", "terminal-not-signed-on", "luhn", "format", "expired", "amount", "currency",
         "blocklist", "policy", "limit", "velocity", "card-testing", "travel", "reversal", "echo"})
     public String kind;
+    /** The registry's size; the smoke test passes a small one. */
+    @Param({"100000"})
+    public int terminals;
+    /** Cards the risk state tracks; the smoke test passes a small number. */
+    @Param({"1000000"})
+    public int trackedCards;
 
     private CheckChainFixture fixture;
     private final AuthorizationEvent event = new AuthorizationEvent();
@@ -45,7 +51,7 @@ public class CheckChainBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        fixture = new CheckChainFixture();
+        fixture = new CheckChainFixture(terminals, trackedCards);
         fixture.approvable(event);
         switch (kind) {
             case "approve" -> rotating = true;

@@ -43,11 +43,10 @@ import dev.cardgate.engine.token.TokenKey;
  * The decision handler wired as the engine wires it (router, chain of every check, risk state as
  * the decided-event listener) over a real Chronicle Map registry of 100,000 terminals and
  * blocklist, with 1,000,000 cards tracked by the risk state, and a clock that moves 1 ms every
- * 64 decisions. Built once per fork; {@link #decide} runs one decision and allocates nothing.
+ * 64 decisions (the smoke test builds it smaller: the sizes are parameters). Built once per
+ * trial; {@link #decide} runs one decision and allocates nothing.
  */
 final class CheckChainFixture implements AutoCloseable {
-    static final int TERMINALS = 100_000;
-    static final int TRACKED_CARDS = 1_000_000;
     static final long START = 1_773_144_000_000L;
     static final String RULES = String.join("\n",
         "accept-currencies 978 840 826",
@@ -74,10 +73,18 @@ final class CheckChainFixture implements AutoCloseable {
     private final CardToken stolen = new CardToken();
     private final org.agrona.concurrent.UnsafeBuffer rotatingTerminal =
         new org.agrona.concurrent.UnsafeBuffer("T0000000".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    private final int terminalCount;
+    private final int trackedCardCount;
     private long counter;
     private long now = START;
 
-    CheckChainFixture() {
+    /**
+     * @param terminalCount    registered terminals besides the named ones of each kind
+     * @param trackedCardCount cards the risk state tracks before the first decision
+     */
+    CheckChainFixture(final int terminalCount, final int trackedCardCount) {
+        this.terminalCount = terminalCount;
+        this.trackedCardCount = trackedCardCount;
         try {
             folder = Files.createTempDirectory("cardgate-check-chain-");
         }
@@ -88,8 +95,8 @@ final class CheckChainFixture implements AutoCloseable {
         blocklist = BlocklistStore.open(folder.resolve("blocklist.cm"), 10_000, key);
         blocklist.add("5555555555554444", BlockReason.STOLEN, BlocklistEntry.NO_EXPIRY, "BENCH");
         key.newTokenizer().tokenize("5555555555554444", stolen);
-        registry = TerminalRegistry.open(folder.resolve("terminals.cm"), TERMINALS + 16);
-        for (int i = 0; i < TERMINALS; i++) {
+        registry = TerminalRegistry.open(folder.resolve("terminals.cm"), terminalCount + 16);
+        for (int i = 0; i < terminalCount; i++) {
             registry.set(TerminalRecord.active(terminalId(i), "MERCHANT0000001", 5411, 276, "EU", "lane", "A920",
                 "2.5.0", false));
         }
@@ -112,7 +119,7 @@ final class CheckChainFixture implements AutoCloseable {
         final RequestFacts facts = new RequestFacts();
         final CounterRegistry counters = CounterRegistry.inMemory();
         final TerminalLookup terminals = registry.newLookup();
-        risk = new RiskState(TRACKED_CARDS, TERMINALS, TRACKED_CARDS, rules, facts, event -> 276);
+        risk = new RiskState(trackedCardCount, terminalCount, trackedCardCount, rules, facts, event -> 276);
         final TerminalCheck terminalCheck = new TerminalCheck(terminals, active, facts, true, 91, 1000);
         final DecisionChain chain = new DecisionChain(List.of(terminalCheck, new RequestFormatCheck(active),
             new CardNumberCheck(), new ExpiryCheck(), new AmountCheck(), new CurrencyCheck(active),
@@ -127,12 +134,12 @@ final class CheckChainFixture implements AutoCloseable {
         return String.format("T%07d", index);
     }
 
-    /** Approves one request of each of 1,000,000 synthetic cards, so the risk state tracks them all. */
+    /** Approves one request of each of the synthetic cards, so the risk state tracks them all. */
     private void trackCards() {
         final AuthorizationEvent event = new AuthorizationEvent();
-        for (int card = 0; card < TRACKED_CARDS; card++) {
+        for (int card = 0; card < trackedCardCount; card++) {
             event.clear().messageTypeIndicator(100).systemTraceAuditNumber(card % 999_999 + 1)
-                .transmissionDateTime(card).terminalId(terminalId(card % TERMINALS)).cardToken(7, card)
+                .transmissionDateTime(card).terminalId(terminalId(card % terminalCount)).cardToken(7, card)
                 .amountMinor(1_000);
             event.approve(card, now);
             risk.onDecided(event);
@@ -165,8 +172,8 @@ final class CheckChainFixture implements AutoCloseable {
 
     /** Decides a request for one of the tracked cards at one of the registered terminals, rotating both. */
     void decideRotating(final AuthorizationEvent event) {
-        event.cardToken(7, counter % TRACKED_CARDS);
-        int value = (int)(counter % TERMINALS);
+        event.cardToken(7, counter % trackedCardCount);
+        int value = (int)(counter % terminalCount);
         for (int i = 7; i >= 1; i--) {
             rotatingTerminal.putByte(i, (byte)('0' + value % 10));
             value /= 10;

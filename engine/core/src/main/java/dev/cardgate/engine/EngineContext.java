@@ -126,7 +126,8 @@ final class EngineContext {
      * Fills the parts left unset and checks the whole. On a failure, what it opened is closed
      * again before the exception leaves.
      *
-     * @throws IllegalStateException when a part is missing or the parts do not fit together
+     * @throws IllegalStateException when a part is missing or the parts do not fit together, or when
+     *     the JVM lacks the flags of {@code config/jvm.options} that Chronicle Map needs
      * @throws dev.cardgate.engine.token.TokenKeyException     when the key cannot be loaded or created
      * @throws dev.cardgate.engine.blocklist.BlocklistException when the map file is corrupt, foreign
      *                                                          or made with another key
@@ -139,6 +140,9 @@ final class EngineContext {
         concluded = true;
         Objects.requireNonNull(configuration, "an engine context needs a configuration");
         final int ownedBefore = ownedResources.size();
+        if (blocklistLookup == null || terminals == null) {
+            JvmOpenings.check();                   // before Chronicle Map is touched, and before any file is made
+        }
         try {
             if (opensFiles()) {
                 LaunchPreconditions.check(configuration);

@@ -7,15 +7,17 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 import dev.cardgate.engine.counters.CounterRegistry;
 
 /**
  * The optional HTTP endpoint of {@code cardgate serve} ({@code metrics.http.*}): {@code /metrics}
- * in the Prometheus text format (written by the Prometheus client, from {@link
- * PrometheusCounters}) and {@code /health} ({@link HealthHandler}). Its threads are the
- * client's; none of the pipeline's.
+ * in the Prometheus text format (or protobuf, or OpenMetrics, as the scraper asks; written by the
+ * Prometheus client) from {@link PrometheusCounters}, {@link BuildInfo} and the client's JVM and
+ * process metrics ({@link JvmMetrics}: memory, GC, threads, classes, CPU, open files), and
+ * {@code /health} ({@link HealthHandler}). Its threads are the client's; none of the pipeline's.
  */
 public final class MetricsHttpEndpoint implements AutoCloseable {
     private final HTTPServer server;
@@ -36,6 +38,8 @@ public final class MetricsHttpEndpoint implements AutoCloseable {
         final Supplier<List<String>> healthProblems) {
         final PrometheusRegistry registry = new PrometheusRegistry();
         registry.register(new PrometheusCounters(counters));
+        registry.register(BuildInfo.ofThisBuild());
+        JvmMetrics.builder().register(registry);
         try {
             return new MetricsHttpEndpoint(HTTPServer.builder()
                 .inetAddress(InetAddress.getByName(address))

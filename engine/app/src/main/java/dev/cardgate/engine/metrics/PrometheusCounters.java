@@ -10,27 +10,39 @@ import dev.cardgate.engine.counters.CounterLabel;
 import dev.cardgate.engine.counters.CounterRegistry;
 import dev.cardgate.engine.counters.CounterTypes;
 import dev.cardgate.engine.counters.CounterValue;
+import dev.cardgate.engine.counters.LatencyBuckets;
+import dev.cardgate.engine.counters.StageLatency;
 
 import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot.HistogramDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.prometheus.metrics.model.snapshots.Unit;
 
 /**
- * The engine's counters as Prometheus metrics, read at each scrape: a family of counters with
- * the same name becomes one metric with their dimensions as labels. Totals become counters
- * ({@code cardgate_requests_total}), the rest gauges; latency percentiles are exposed in
- * seconds, {@code cardgate_latency_seconds{stage="decision",quantile="0.99"}}. A counter declared
- * by a {@link CounterDescriptor} has its description as its help text.
+ * The engine's counters and latency as Prometheus metrics, read at each scrape. A family of
+ * counters with one name becomes one metric with their dimensions as labels; totals are
+ * counters ({@code cardgate_requests_total}), gauges gauges, the heartbeat a timestamp in
+ * seconds ({@code cardgate_heartbeat_seconds}); each stage's latency is a classic histogram in
+ * seconds, {@code cardgate_latency_seconds{stage="round-trip"}}, cumulative since launch from the
+ * stage's {@link LatencyBuckets}. The per-second percentiles of the counters file (what {@code
+ * cardgate stat} shows) are left out: a scrape every 15 s would see a fifteenth of the traffic,
+ * and percentiles cannot be summed across instances. Help texts are the descriptors'
+ * descriptions, else {@link UndeclaredCounterHelp}'s.
  *
  * <p>Threading: the HTTP server's threads; it only reads the counters. Allocates per scrape.
  */
 public final class PrometheusCounters implements MultiCollector {
-    private static final double NANOS_PER_SECOND = 1e9;
+    static final String LATENCY = "cardgate_latency_seconds";
+    static final String HEARTBEAT = "cardgate_heartbeat_seconds";
+    private static final double MILLIS_PER_SECOND = 1e3;
 
     private final CounterRegistry counters;
 
@@ -43,22 +55,20 @@ public final class PrometheusCounters implements MultiCollector {
     public MetricSnapshots collect() {
         final Map<String, List<CounterValue>> families = new LinkedHashMap<>();
         for (final CounterValue value : CounterValue.readAll(counters.reader())) {
-            families.computeIfAbsent(CounterLabel.parse(value.label()).name(), name -> new ArrayList<>()).add(value);
+            if (value.typeId() != CounterTypes.LATENCY_NANOS && value.typeId() != CounterTypes.LATENCY_COUNT) {
+                families.computeIfAbsent(CounterLabel.parse(value.label()).name(), name -> new ArrayList<>()).add(value);
+            }
         }
         final List<MetricSnapshot> snapshots = new ArrayList<>();
         families.forEach((name, values) -> snapshots.add(snapshot(name, values, help(name, values.get(0)))));
+        snapshots.add(latency(counters.latency().stages()));
         return new MetricSnapshots(snapshots);
     }
 
-    /** A declared counter's description; "cardgate counter" and its name for the rest. */
+    /** A declared counter's description, else the one for its family. */
     private String help(final String name, final CounterValue first) {
         final CounterDescriptor descriptor = counters.descriptorOf(first.id());
-        if (descriptor != null) {
-            return descriptor.description();
-        }
-        final String kind = first.typeId() == CounterTypes.LATENCY_NANOS ? "latency over the last second, "
-            : first.typeId() == CounterTypes.TOTAL ? "counter " : "gauge ";
-        return "cardgate " + kind + name;
+        return descriptor != null ? descriptor.description() : UndeclaredCounterHelp.of(name, first.typeId());
     }
 
     private static MetricSnapshot snapshot(final String name, final List<CounterValue> values, final String help) {
@@ -71,14 +81,49 @@ public final class PrometheusCounters implements MultiCollector {
             }
             return counter.build();
         }
-        final boolean nanos = typeId == CounterTypes.LATENCY_NANOS;
-        final GaugeSnapshot.Builder gauge = GaugeSnapshot.builder().name(metricName(name) + (nanos ? "_seconds" : ""))
-            .help(help);
+        if (typeId == CounterTypes.HEARTBEAT) {
+            final long millis = values.get(0).value();
+            return GaugeSnapshot.builder().name(HEARTBEAT).unit(Unit.SECONDS).help(help)
+                .dataPoint(GaugeDataPointSnapshot.builder()
+                    .value(millis < 0 ? millis : millis / MILLIS_PER_SECOND).build())
+                .build();
+        }
+        final GaugeSnapshot.Builder gauge = GaugeSnapshot.builder().name(metricName(name)).help(help);
         for (final CounterValue value : values) {
-            gauge.dataPoint(GaugeDataPointSnapshot.builder().labels(labels(value))
-                .value(nanos ? value.value() / NANOS_PER_SECOND : value.value()).build());
+            gauge.dataPoint(GaugeDataPointSnapshot.builder().labels(labels(value)).value(value.value()).build());
         }
         return gauge.build();
+    }
+
+    private static MetricSnapshot latency(final List<StageLatency> stages) {
+        final HistogramSnapshot.Builder histogram = HistogramSnapshot.builder().name(LATENCY).unit(Unit.SECONDS)
+            .help("latency of each stage of the pipeline since launch (decision: the checks; journal: a record's"
+                + " append to its batch's end, sync included; round-trip: a request's ring slot claimed to its answer"
+                + " written), to HdrHistogram's 3 significant digits");
+        final int bounds = LatencyBuckets.boundCount();
+        final double[] upperBounds = new double[bounds + 1];
+        for (int i = 0; i < bounds; i++) {
+            upperBounds[i] = LatencyBuckets.upperBoundSeconds(i);
+        }
+        upperBounds[bounds] = Double.POSITIVE_INFINITY;
+        for (final StageLatency stage : stages) {
+            final LatencyBuckets buckets = stage.sinceLaunch();
+            final double sum = buckets.sumSeconds();
+            final long[] perBucket = new long[bounds + 1];
+            long below = 0;
+            for (int i = 0; i < bounds; i++) {
+                final long cumulative = buckets.countAtOrUnder(i);
+                perBucket[i] = cumulative - below;
+                below = cumulative;
+            }
+            perBucket[bounds] = Math.max(0, buckets.count() - below);
+            histogram.dataPoint(HistogramDataPointSnapshot.builder()
+                .classicHistogramBuckets(ClassicHistogramBuckets.of(upperBounds, perBucket))
+                .sum(sum)
+                .labels(Labels.of("stage", stage.stage()))
+                .build());
+        }
+        return histogram.build();
     }
 
     /** "journal.sync-lag" is {@code cardgate_journal_sync_lag}. */

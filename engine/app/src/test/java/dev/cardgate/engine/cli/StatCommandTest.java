@@ -89,7 +89,7 @@ class StatCommandTest {
             assertEquals(APPROVALS, metricValue(metrics, "cardgate_approvals_total"), metrics);
             assertEquals(DECLINES, metricValue(metrics, "cardgate_declines_total"), metrics);
             assertEquals(DECLINES, metricValue(metrics, "cardgate_declines_by_code_total{code=\"14\"}"), metrics);
-            assertTrue(metrics.contains("cardgate_latency_seconds{quantile=\"0.99\",stage=\"decision\"}"), metrics);
+            assertTrue(metrics.contains("cardgate_latency_seconds_count{stage=\"decision\"}"), metrics);
 
             final HttpResponse<String> health = get(metricsUrl + "/health");
             assertEquals(200, health.statusCode(), health.body());

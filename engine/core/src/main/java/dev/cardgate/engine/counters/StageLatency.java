@@ -18,6 +18,7 @@ public final class StageLatency {
     private final String stage;
     private final SingleWriterRecorder recorder = new SingleWriterRecorder(HIGHEST_TRACKABLE_NANOS, SIGNIFICANT_DIGITS);
     private final Histogram interval = new Histogram(HIGHEST_TRACKABLE_NANOS, SIGNIFICANT_DIGITS);
+    private final LatencyBuckets sinceLaunch = new LatencyBuckets();
 
     /** @param stage the name it is published under: decision, journal, round-trip */
     public StageLatency(final String stage) {
@@ -33,12 +34,19 @@ public final class StageLatency {
         recorder.recordValue(nanos < 0 ? 0 : Math.min(nanos, HIGHEST_TRACKABLE_NANOS));
     }
 
+    /** Every interval sampled so far, under fixed bounds: what {@code /metrics} exposes. */
+    public LatencyBuckets sinceLaunch() {
+        return sinceLaunch;
+    }
+
     /**
-     * The sampling thread only: what was recorded since the previous call. The histogram
+     * The sampling thread only: what was recorded since the previous call, also added to
+     * {@link #sinceLaunch()}. The histogram
      * returned is reused by the next call.
      */
     public Histogram sampleInterval() {
         recorder.getIntervalHistogramInto(interval);
+        sinceLaunch.add(interval);
         return interval;
     }
 }
