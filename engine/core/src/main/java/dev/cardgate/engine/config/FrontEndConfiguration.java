@@ -338,6 +338,17 @@ public final class FrontEndConfiguration {
             if (dialectName == null || dialectName.isEmpty()) {
                 return null; // already reported against the setting's bounds
             }
+            final Dialect dialect = readDialect(problems, dialectName, baseDirectory);
+            final String unfit = dialect == null ? null : DialectRequirements.problem(dialect);
+            if (unfit != null) {
+                problems.add(DIALECT.problem(dialectName, values.source(DIALECT), "a dialect the engine can read ("
+                    + unfit + ")"));
+                return null;
+            }
+            return dialect;
+        }
+
+        private Dialect readDialect(final List<String> problems, final String dialectName, final Path baseDirectory) {
             final Dialect builtIn = Dialects.builtIn(dialectName);
             if (builtIn != null) {
                 return builtIn;
