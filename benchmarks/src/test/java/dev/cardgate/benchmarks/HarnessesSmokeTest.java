@@ -102,8 +102,44 @@ class HarnessesSmokeTest {
 
     @Test
     void importAndJournalStartUpTimersRun() throws Exception {
-        BlocklistImportThroughput.main(new String[] {"2000"});
-        JournalStartupTime.main(new String[] {"2000", "1"});
+        final String imported = printedBy(() -> BlocklistImportThroughput.main(new String[] {"2000"}));
+        final String startedUp = printedBy(() -> JournalStartupTime.main(new String[] {"2000", "1"}));
+        System.out.print(imported + startedUp);
+
+        assertTrue(imported.contains("import file: 2,000 lines"), imported);
+        assertTrue(imported.matches("(?s).*new map \\(cold JIT\\).*2001 lines: 2000 added, 0 updated, 0 unchanged, "
+            + "0 rejected.*"), imported);
+        assertTrue(imported.matches("(?s).*new map \\(warm JIT\\).*2001 lines: 2000 added, 0 updated, 0 unchanged, "
+            + "0 rejected.*"), imported);
+        assertTrue(imported.matches("(?s).*same file again.*2001 lines: 0 added, 0 updated, 2000 unchanged, "
+            + "0 rejected.*"), "an import of the same file changes nothing: " + imported);
+
+        assertTrue(startedUp.contains("wrote 2,000 records"), startedUp);
+        for (int run = 1; run <= 3; run++) {
+            // the records span a day, the last 43 s ago: a one-minute window replays exactly the last one
+            assertTrue(startedUp.matches("(?s).*run " + run + ": scan of 2,000 records in 1 segments [0-9.]+ s; "
+                + "replay of 1 records \\(window 1 min\\) [0-9.]+ s; start-up total [0-9.]+ s \\(checksum 1999\\).*"),
+                startedUp);
+        }
+    }
+
+    /** What {@code harness} prints on System.out while it runs (this test's thread only prints then). */
+    private static String printedBy(final Harness harness) throws Exception {
+        final java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        final java.io.PrintStream original = System.out;
+        System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            harness.run();
+        }
+        finally {
+            System.setOut(original);
+        }
+        return printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @FunctionalInterface
+    private interface Harness {
+        void run() throws Exception;
     }
 
     private static void awaitListening(final int port) throws InterruptedException {

@@ -11,6 +11,8 @@ public enum CodecError {
     NON_NUMERIC("non-numeric digit in a numeric field"),
     BAD_TRACK_DATA("track data holds a character other than a digit or the separator"),
     BAD_AMOUNT_SIGN("amount does not start with C or D"),
+    BAD_TEXT("text field holds a character its type does not allow (a control byte, a byte above 0x7E,"
+        + " or a special character in an a or an field)"),
     BAD_HEX("binary field written as hex holds a non-hex character"),
     TRAILING_BYTES("bytes left after the last field the bitmap announces");
 

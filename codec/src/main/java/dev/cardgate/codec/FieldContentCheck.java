@@ -9,7 +9,11 @@ import org.agrona.DirectBuffer;
 /**
  * Checks a field's bytes against its content type while the decoder indexes it: digits in
  * numeric fields, digits and the separator in track data, the sign of an amount, hex digits in
- * binary fields written as hex. Text and binary fields are carried as they are, as jPOS does.
+ * binary fields written as hex, and the characters of text fields as ISO 8583:1987 defines them:
+ * {@code a} letters and the space, {@code an} letters, digits and the space, {@code ans} every
+ * printable ASCII character (0x20 to 0x7E; EBCDIC is translated first). A control byte in a text
+ * field is a content error, so it never reaches the journal or an operator's screen. Binary
+ * fields are carried as they are.
  */
 final class FieldContentCheck {
     private static final int EBCDIC_ZERO = 0xF0;
@@ -35,6 +39,17 @@ final class FieldContentCheck {
                 break;
             case AMOUNT:
                 amount(buffer, field, position, length, messageOffset);
+                break;
+            case ALPHA:
+                text(buffer, field, position, length, CharacterTables.LETTER | CharacterTables.SPACE, messageOffset);
+                break;
+            case ALPHANUMERIC:
+                text(buffer, field, position, length,
+                    CharacterTables.LETTER | CharacterTables.DIGIT | CharacterTables.SPACE, messageOffset);
+                break;
+            case ALPHANUMERIC_SPECIAL:
+                text(buffer, field, position, length, CharacterTables.LETTER | CharacterTables.DIGIT
+                    | CharacterTables.SPACE | CharacterTables.SPECIAL, messageOffset);
                 break;
             case BINARY:
                 if (field.dataEncoding() == Encoding.HEX) {
@@ -143,6 +158,19 @@ final class FieldContentCheck {
             if (!valid) {
                 throw new CodecException(track ? CodecError.BAD_TRACK_DATA : CodecError.NON_NUMERIC,
                     field.number(), position + (n >> 1) - messageOffset, "nibble 0x" + Integer.toHexString(nibble));
+            }
+        }
+    }
+
+    private static void text(final DirectBuffer buffer, final FieldDefinition field, final int position,
+        final int length, final int allowed, final int messageOffset) {
+        final boolean ebcdic = field.dataEncoding() == Encoding.EBCDIC;
+        for (int i = 0; i < length; i++) {
+            final int raw = buffer.getByte(position + i) & 0xFF;
+            final int c = ebcdic ? CharacterTables.EBCDIC_TO_ASCII[raw] & 0xFF : raw;
+            if ((CharacterTables.TEXT_CLASS[c] & allowed) == 0) {
+                throw new CodecException(CodecError.BAD_TEXT, field.number(), position + i - messageOffset,
+                    "byte 0x" + Integer.toHexString(raw));
             }
         }
     }

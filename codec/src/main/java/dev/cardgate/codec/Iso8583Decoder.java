@@ -223,6 +223,30 @@ public final class Iso8583Decoder {
         return value;
     }
 
+    /**
+     * Digits {@code [from, from + count)} of a numeric field as a number, for a field made of
+     * parts (field 90: original message type, STAN, date and time, ...); -1 when the field is
+     * absent or shorter than {@code from + count}.
+     *
+     * @throws IllegalArgumentException if the field is not numeric, or {@code count} is outside 1..18
+     */
+    public long numeric(final int number, final int from, final int count) {
+        if (!hasField(number) || from < 0 || valueLength[number] < from + count) {
+            return -1;
+        }
+        if (fields[number].content() != ContentType.NUMERIC) {
+            throw new IllegalArgumentException("field " + number + " is " + fields[number].content() + ", not numeric");
+        }
+        if (count < 1 || count > 18) {
+            throw new IllegalArgumentException("a part of " + count + " digits is outside 1..18");
+        }
+        long value = 0;
+        for (int i = from; i < from + count; i++) {
+            value = value * 10 + (valueAt(number, i) - '0');
+        }
+        return value;
+    }
+
     /** True when the amount field starts with 'D' (debit). */
     public boolean isDebitAmount(final int number) {
         return hasField(number) && fields[number].content() == ContentType.AMOUNT && valueAt(number, 0) == 'D';

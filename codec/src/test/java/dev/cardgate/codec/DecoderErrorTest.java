@@ -154,6 +154,34 @@ class DecoderErrorTest {
     }
 
     @Test
+    void controlByteInATextFieldIsAContentFault() {
+        assertFault(ASCII, frame().ascii("0100").hexBitmap(41).ascii("TERM\u001b[2J"),
+            CodecError.BAD_TEXT, 41, ASCII_FIELDS_START + 4);
+        assertFault(BINARY, frame().hex("0100").binaryBitmap(41).ascii("TERM000").hex("01"),
+            CodecError.BAD_TEXT, 41, BINARY_FIELDS_START + 7);
+        assertFault(ASCII, frame().ascii("0100").hexBitmap(42).ascii("MERCHANT").hex("7F").ascii("000001"),
+            CodecError.BAD_TEXT, 42, ASCII_FIELDS_START + 8);
+        final Dialect ebcdicText = Frames.dialect("dialect ebcdic-text", "message-type ebcdic", "bitmap binary",
+            "field 41 ans fixed 8 ebcdic - - terminal");
+        assertFault(ebcdicText, frame().ebcdic("0100").binaryBitmap(41).ebcdic("TERM").hex("27").ebcdic("001"),
+            CodecError.BAD_TEXT, 41, EBCDIC_FIELDS_START + 4);
+    }
+
+    @Test
+    void alphaAndAlphanumericFieldsRefuseWhatTheirTypeDoesNot() {
+        final Dialect strict = Frames.dialect("dialect strict", "extends iso87-ascii",
+            "field 40 a fixed 3 ascii - - letters", "field 43 an fixed 4 ascii - - letters and digits");
+        assertFault(strict, frame().ascii("0100").hexBitmap(40).ascii("A1B"), CodecError.BAD_TEXT, 40,
+            ASCII_FIELDS_START + 1);
+        assertFault(strict, frame().ascii("0100").hexBitmap(43).ascii("AB-1"), CodecError.BAD_TEXT, 43,
+            ASCII_FIELDS_START + 2);
+        final byte[] fits = frame().ascii("0100").hexBitmap(40, 43).ascii("A B").ascii("A1 z").bytes();
+        final Iso8583Decoder decoder = new Iso8583Decoder(strict).wrap(new UnsafeBuffer(fits), 0, fits.length);
+        assertEquals("A B", decoder.stringValue(40));
+        assertEquals("A1 z", decoder.stringValue(43));
+    }
+
+    @Test
     void badHexInABinaryField() {
         assertFault(ASCII, frame().ascii("0100").hexBitmap(52).ascii("0412AC89ABCDEF6Z"),
             CodecError.BAD_HEX, 52, ASCII_FIELDS_START + 15);

@@ -69,4 +69,20 @@ class DecoderTest {
         final byte[] frame = RealisticMessages.all(dialect).get(RealisticMessages.AUTHORIZATION_REQUEST).encode();
         return new Iso8583Decoder(dialect).wrap(new UnsafeBuffer(frame), 0, frame.length);
     }
+
+    @Test
+    void readsThePartsOfANumericFieldInEveryDigitEncoding() {
+        final String original = "0100" + "004711" + "1125143000" + "0".repeat(22);
+        final byte[] ascii = Frames.frame().ascii("0400").hexBitmap(90).ascii(original).bytes();
+        final byte[] packed = Frames.frame().hex("0400").binaryBitmap(90).hex(original).bytes();
+        for (final Iso8583Decoder decoder : new Iso8583Decoder[] {
+            new Iso8583Decoder(Dialects.ISO87_ASCII).wrap(new UnsafeBuffer(ascii), 0, ascii.length),
+            new Iso8583Decoder(Dialects.ISO87_BINARY).wrap(new UnsafeBuffer(packed), 0, packed.length)}) {
+            assertEquals(100, decoder.numeric(90, 0, 4));
+            assertEquals(4711, decoder.numeric(90, 4, 6));
+            assertEquals(1125143000L, decoder.numeric(90, 10, 10));
+            assertEquals(-1, decoder.numeric(90, 40, 4), "past the field's end");
+            assertEquals(-1, decoder.numeric(70, 0, 3), "absent");
+        }
+    }
 }

@@ -7,11 +7,11 @@ package dev.cardgate.codec.dialect;
 public enum ContentType {
     /** Digits only; the length counts digits. */
     NUMERIC("n"),
-    /** Letters; carried as bytes, not validated. */
+    /** Letters and the space (ISO 8583:1987 {@code a}); anything else is a content error. */
     ALPHA("a"),
-    /** Letters and digits; carried as bytes, not validated. */
+    /** Letters, digits and the space; anything else (a control byte, a special character) is a content error. */
     ALPHANUMERIC("an"),
-    /** Letters, digits and special characters; carried as bytes, not validated. */
+    /** Printable ASCII, 0x20 to 0x7E (EBCDIC translated first); a control byte or a byte above 0x7E is a content error. */
     ALPHANUMERIC_SPECIAL("ans"),
     /** Opaque bytes; the length counts bytes. */
     BINARY("b"),

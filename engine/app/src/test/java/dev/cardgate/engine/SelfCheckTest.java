@@ -12,13 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.cardgate.engine.blocklist.BlockReason;
-import dev.cardgate.engine.blocklist.BlocklistEntry;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class SelfCheckTest {
@@ -30,36 +30,43 @@ class SelfCheckTest {
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
     @Test
-    void passesWithTheShippedConfigurationAndSampleAndShowsOnlyMaskedPans() throws IOException {
+    void passesWithTheShippedConfigurationInAFolderOfItsOwnCheckingEveryBlockedKind() throws IOException {
         final Path configFile = copyShippedConfiguration();
 
-        final int status = SelfCheck.run(configFile, environment(), out());
+        final int status = SelfCheck.run(configFile, environment(), folder, out());
 
         final String output = printed.toString(StandardCharsets.UTF_8);
         assertEquals(0, status, output);
         assertTrue(output.contains("self-check passed"), output);
+        assertTrue(output.contains("rules " + folder.resolve("config/rules.conf")), "the shipped rules: " + output);
         assertTrue(output.contains("blocklist-sample.csv: 12 lines: 6 added"), output);
-        assertTrue(output.contains("DECLINED 43 CARD_STOLEN rule=blocklist stan=3 pan=411111******1111"), output);
+        assertTrue(output.contains("DECLINED 41 CARD_LOST rule=blocklist"), output);
+        assertTrue(output.contains("DECLINED 43 CARD_STOLEN rule=blocklist stan=5 pan=411111******1111"), output);
+        assertTrue(output.contains("DECLINED 59 CARD_FRAUD rule=blocklist"), output);
+        assertTrue(output.contains("DECLINED 62 CARD_CLOSED rule=blocklist"), output);
+        assertTrue(output.contains("DECLINED 04 CARD_BLOCKED_OTHER rule=blocklist"), output);
         assertTrue(output.contains("APPROVED 00 APPROVED rule=none authorizationId="), output);
         assertFalse(output.contains("4111111111111111"), "a clear PAN was printed");
-        assertTrue(Files.exists(folder.resolve("data").resolve("token.key")));
-        assertEquals(0, SelfCheck.run(configFile, environment(), out()), "second start with the same data");
+        assertFalse(Files.exists(folder.resolve("data")), "the configured data folder is left alone");
+        final Matcher ownFolder = Pattern.compile("self-check in (\\S+) ").matcher(output);
+        assertTrue(ownFolder.find(), output);
+        assertFalse(Files.exists(Path.of(ownFolder.group(1))), "its own folder is removed at the end");
+        assertEquals(0, SelfCheck.run(configFile, environment(), folder, out()), "a second run starts afresh");
     }
 
     @Test
     void failsWithStatus1WhenADecisionIsNotTheExpectedOne() throws IOException {
         final Path configFile = copyShippedConfiguration();
-        try (AuthorizationEngine engine = AuthorizationEngine.launch(
-            dev.cardgate.engine.config.EngineConfigurationLoader.load(configFile, environment()))) {
-            engine.blocklist().add("4242424242424242", BlockReason.LOST, BlocklistEntry.NO_EXPIRY, "");
-        }
+        Files.writeString(folder.resolve("config/rules.conf"), "accept-currencies 840\n");
 
-        final int status = SelfCheck.run(configFile, environment(), out());
+        final int status = SelfCheck.run(configFile, environment(), folder, out());
 
         final String output = printed.toString(StandardCharsets.UTF_8);
         assertEquals(1, status, output);
-        assertTrue(output.contains("WRONG DECLINED 41 CARD_LOST"), output);
-        assertTrue(output.contains("self-check FAILED: 1 unexpected decisions"), output);
+        assertTrue(output.contains("WRONG DECLINED 58 CURRENCY_NOT_ACCEPTED"), "the configured rules are the ones run: "
+            + output);
+        assertTrue(output.contains("(expected APPROVED)"), output);
+        assertTrue(output.contains("self-check FAILED: 7 unexpected decisions"), output);
     }
 
     @Test
@@ -72,9 +79,12 @@ class SelfCheckTest {
         assertTrue(printed.toString(StandardCharsets.UTF_8).contains("ring.size = 3 ("), printed.toString());
     }
 
+    /** The shipped config folder's files in {@code folder/config}, {@code folder} standing for the cardgate home. */
     private Path copyShippedConfiguration() throws IOException {
-        Files.copy(CONFIG.resolve("blocklist-sample.csv"), folder.resolve("blocklist-sample.csv"));
-        return Files.copy(CONFIG.resolve("cardgate.properties"), folder.resolve("cardgate.properties"));
+        final Path config = Files.createDirectories(folder.resolve("config"));
+        Files.copy(CONFIG.resolve("blocklist-sample.csv"), config.resolve("blocklist-sample.csv"));
+        Files.copy(CONFIG.resolve("rules.conf"), config.resolve("rules.conf"));
+        return Files.copy(CONFIG.resolve("cardgate.properties"), config.resolve("cardgate.properties"));
     }
 
     private Map<String, String> environment() {

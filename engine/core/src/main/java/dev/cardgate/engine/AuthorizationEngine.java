@@ -147,6 +147,7 @@ public final class AuthorizationEngine implements AutoCloseable {
         final TerminalCheck terminalCheck = new TerminalCheck(terminals, activeRules, facts,
             configuration.refuseUnknownTerminals(), configuration.faultyTerminalResponseCode(),
             configuration.lastHeardIntervalMillis());
+        terminalCheck.signOnRequiredOfEveryTerminal(configuration.signOnRequiredOfEveryTerminal());
         decisionChain = new DecisionChain(List.of(terminalCheck, new RequestFormatCheck(activeRules),
             new CardNumberCheck(), new ExpiryCheck(), new AmountCheck(), new CurrencyCheck(activeRules),
             new BlocklistCheck(context.blocklistLookup()), new PolicyCheck(activeRules, facts, counters),

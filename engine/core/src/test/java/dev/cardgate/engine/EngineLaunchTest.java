@@ -107,9 +107,11 @@ class EngineLaunchTest {
 
     /** The shipped file, with the data folder and a small map set through the environment. */
     private static EngineConfiguration shippedConfiguration(final Path dataDirectory) {
-        return EngineConfigurationLoader.load(SHIPPED_CONFIGURATION, Map.of(
+        return EngineConfigurationLoader.loadBuilder(SHIPPED_CONFIGURATION, Map.of(
             "CARDGATE_DATA_DIR", dataDirectory.toString(),
-            "CARDGATE_BLOCKLIST_CAPACITY", "1000"));
+            "CARDGATE_BLOCKLIST_CAPACITY", "1000"))
+            .baseDirectory(SHIPPED_CONFIGURATION.getParent().getParent())
+            .build();
     }
 
     private static String permissions(final Path path) throws IOException {

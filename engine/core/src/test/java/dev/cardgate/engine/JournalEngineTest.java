@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -194,11 +195,8 @@ class JournalEngineTest {
             .durability(dev.cardgate.engine.config.JournalDurability.INTERVAL).ackAfterSync(false)
             .intervalMillis(5)), List.of())) {
             submit(engine, 100, event -> answered.incrementAndGet(), answered);
-            final long deadline = System.nanoTime() + 5_000_000_000L;
-            while (engine.counters().value(JournalCounter.SYNCS) == 0 && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
-            assertTrue(engine.counters().value(JournalCounter.SYNCS) > 0, "the idle journal was synced");
+            Await.until("the idle journal to be synced", Duration.ofSeconds(5),
+                () -> engine.counters().value(JournalCounter.SYNCS) > 0);
             assertEquals(1, storage.forces(), "the journal thread synced only the new segment's header, no records");
         }
     }

@@ -132,5 +132,10 @@ final class ServeCommand implements Callable<Integer> {
         out.println("  token key " + (configuration.tokenKeyHex() != null ? "from the environment"
             : configuration.tokenKeyFile().toAbsolutePath().normalize().toString()));
         out.println("  blocklist " + configuration.blocklistFile().toAbsolutePath().normalize());
+        out.println("  rules     " + (configuration.rulesFile() == null ? "built-in defaults (rules.file = none)"
+            : configuration.rulesFile().toAbsolutePath().normalize().toString()));
+        out.println("  terminals " + (configuration.refuseUnknownTerminals() ? "unregistered ones refused (58)"
+            : "unregistered ones let through (terminal.unknown = allow)") + ", sign-on "
+            + (configuration.signOnRequiredOfEveryTerminal() ? "required of every terminal" : "as registered"));
     }
 }

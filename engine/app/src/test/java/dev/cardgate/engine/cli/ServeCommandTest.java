@@ -58,6 +58,9 @@ class ServeCommandTest {
             assertTrue(text.contains("dialect   iso87-ascii"), text);
             assertTrue(text.contains("framing   ascii-4 length header, no TPDU"), text);
             assertTrue(text.contains("data      " + dataDirectory), text);
+            assertTrue(text.contains("rules     " + home.resolve("config/rules.conf")), text);
+            assertTrue(text.contains("terminals unregistered ones let through (terminal.unknown = allow), "
+                + "sign-on as registered"), text);
             assertEquals("rw-------", PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(dataDirectory.resolve("token.key"))));
 

@@ -1,5 +1,6 @@
 package dev.cardgate.engine.config;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -106,12 +107,19 @@ public final class EngineConfiguration {
             + "messages always do). Each write takes the map entry's lock shared with operator "
             + "processes, so on a busy fleet a short interval costs a shared-memory write on most "
             + "requests.");
+    public static final Setting<Boolean> SIGN_ON_REQUIRED = DECISION.add("terminal.sign-on",
+        SettingTypes.choice(name -> "required".equals(name) ? Boolean.TRUE : "as-registered".equals(name) ? Boolean.FALSE
+            : null, required -> required ? "required" : "as-registered", "as-registered or required"), false,
+        "`as-registered`: a terminal must sign on (0800, 70 = 001) before it transacts when its registry entry says "
+            + "so (`signOnRequired`). `required`: every registered terminal must, whatever its entry says (58, "
+            + "TERMINAL_NOT_SIGNED_ON, until it signs on).");
     public static final Setting<Path> RULES_FILE = DECISION.add("rules.file",
-        SettingTypes.pathOrNone("none or the path of a rules file"), null, "The policy and risk rules file (format in `docs/rules.md`), relative to the working "
-            + "directory, e.g. `config/rules.conf`; `none` runs on the built-in defaults (every "
-            + "currency, default required fields, no policy or risk rule). An invalid file stops the "
-            + "launch with file, line and reason; `AuthorizationEngine#reloadRules()` reloads it while "
-            + "the engine runs.");
+        SettingTypes.pathOrNone("none or the path of a rules file"), null, "The policy and risk rules file (format in "
+            + "`docs/rules.md`), relative to the cardgate home (see Paths above), e.g. `config/rules.conf`, which the "
+            + "shipped file sets; `none` (the default when embedded) runs on the built-in defaults (every currency, "
+            + "default required fields, no policy or risk rule). A missing file is refused at start in one line; an "
+            + "invalid one stops the launch with file, line and reason; `AuthorizationEngine#reloadRules()` reloads "
+            + "it while the engine runs.");
     public static final Setting<Integer> RISK_MAX_TRACKED_CARDS = DECISION.add("risk.max-tracked-cards",
         SettingTypes.integer(1, MAX_TRACKED, "a whole number from 1 to " + MAX_TRACKED), 100_000,
         "1 to 100000000: cards whose velocity and last country the risk rules remember. About "
@@ -127,6 +135,7 @@ public final class EngineConfiguration {
 
     private final SettingValues values;
     private final Path dataDirectory;
+    private final Path rulesFile;
     private final EpochClock clock;
     private final String tokenKeyHex;
     private final String tokenKeySource;
@@ -135,9 +144,11 @@ public final class EngineConfiguration {
     private final ObservabilityConfiguration observability;
     private final UpstreamConfiguration upstream;
 
-    private EngineConfiguration(final Builder builder, final Path dataDirectory, final FrontEndConfiguration frontEnd) {
+    private EngineConfiguration(final Builder builder, final Path dataDirectory, final FrontEndConfiguration frontEnd,
+        final Path rulesFile) {
         this.values = builder.values.copy();
         this.dataDirectory = dataDirectory;
+        this.rulesFile = rulesFile;
         this.frontEnd = frontEnd;
         clock = values.get(CLOCK).clock();
         tokenKeyHex = builder.tokenKeyHex;
@@ -231,9 +242,14 @@ public final class EngineConfiguration {
         return values.get(LAST_HEARD_INTERVAL_MS);
     }
 
-    /** The rules file, or null for the built-in defaults. */
+    /** The rules file, resolved against the cardgate home (the base directory), or null for the built-in defaults. */
     public Path rulesFile() {
-        return values.get(RULES_FILE);
+        return rulesFile;
+    }
+
+    /** True when every registered terminal must sign on before it transacts ({@code terminal.sign-on = required}). */
+    public boolean signOnRequiredOfEveryTerminal() {
+        return values.get(SIGN_ON_REQUIRED);
     }
 
     public int maxTrackedCards() {
@@ -429,7 +445,12 @@ public final class EngineConfiguration {
             return set(LAST_HEARD_INTERVAL_MS, intervalMillis);
         }
 
-        /** The rules file (relative to the working directory), or null for the built-in defaults. */
+        /** Every registered terminal must sign on before it transacts ({@code terminal.sign-on = required}). */
+        public Builder signOnRequiredOfEveryTerminal(final boolean required) {
+            return set(SIGN_ON_REQUIRED, required);
+        }
+
+        /** The rules file (relative to the base directory, else the working directory), or null for the built-in defaults. */
         public Builder rulesFile(final Path rulesFile) {
             return set(RULES_FILE, rulesFile);
         }
@@ -472,10 +493,28 @@ public final class EngineConfiguration {
                 resolvedData == null ? Path.of("") : resolvedData, baseDirectory);
             observability.validateTogether(problems);
             builtUpstream = upstream.build(problems, resolvedData == null ? Path.of("") : resolvedData, baseDirectory);
+
+            final Path rulesFile = resolveRulesFile(problems);
             if (!problems.isEmpty()) {
                 throw new ConfigurationException(problems);
             }
-            return new EngineConfiguration(this, resolvedData, frontEndConfiguration);
+            return new EngineConfiguration(this, resolvedData, frontEndConfiguration, rulesFile);
+        }
+
+        /** The rules file against the base directory; a missing one is a problem here, not a stack trace at launch. */
+        private Path resolveRulesFile(final List<String> problems) {
+            final Path configured = values.get(RULES_FILE);
+            if (configured == null) {
+                return null;
+            }
+            final Path resolved = baseDirectory == null ? configured : baseDirectory.resolve(configured);
+            if (!Files.isRegularFile(resolved) || !Files.isReadable(resolved)) {
+                problems.add(RULES_FILE.problem(configured.toString(), values.source(RULES_FILE),
+                    "none or a readable rules file (no file at " + resolved.toAbsolutePath().normalize()
+                        + "; a relative path resolves against " + (baseDirectory == null ? "the working directory"
+                        : "the cardgate home " + baseDirectory) + ")"));
+            }
+            return resolved;
         }
     }
 }

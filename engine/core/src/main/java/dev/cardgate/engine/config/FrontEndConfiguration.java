@@ -98,6 +98,14 @@ public final class FrontEndConfiguration {
         SettingTypes.path("a file path"), Path.of("tls/trusted-clients.pem"), "PEM certificates trusted to sign terminal certificates (with `client-auth = require`); "
             + "relative to `data.dir`.");
 
+    public static final Setting<String> ECHO_REQUIRED_FIELDS = SETTINGS.add("frontend.echo.required-fields",
+        SettingTypes.text("\\d{1,3}( *, *\\d{1,3})*", "field numbers from 2 to 128, separated by commas, 11 and 70 "
+            + "among them"), "11,41,70", "The fields an echo (0800 with field 70 = 301) must carry. One that "
+            + "lacks any is answered 30 by the front-end, naming the field in the log. An echo without field 41 that "
+            + "carries them all (`7,11,70`, as host-to-host links send) is answered 00 by the front-end itself, "
+            + "since there is no terminal to record it for; an echo with field 41 goes to the engine, which records "
+            + "when the terminal was last heard from (docs/terminals.md).");
+
     private final SettingValues values;
     private final Dialect dialect;
     private final Path tlsCertificate;
@@ -195,6 +203,16 @@ public final class FrontEndConfiguration {
         return tlsTrustedCertificates;
     }
 
+    /** The fields an echo must carry ({@link #ECHO_REQUIRED_FIELDS}), ascending, 11 and 70 among them. */
+    public int[] echoRequiredFields() {
+        return parseFieldList(values.get(ECHO_REQUIRED_FIELDS));
+    }
+
+    static int[] parseFieldList(final String list) {
+        return java.util.Arrays.stream(list.split(",")).map(String::trim).mapToInt(Integer::parseInt).sorted()
+            .distinct().toArray();
+    }
+
     /** "ascii-4 length header, no TPDU": the framing in words, for start-up messages. */
     public String framingDescription() {
         return configName(lengthHeader()) + " length header, " + (tpdu() ? "5-byte TPDU" : "no TPDU");
@@ -283,6 +301,11 @@ public final class FrontEndConfiguration {
             return set(TRANSPORT, transport);
         }
 
+        /** Field numbers separated by commas: {@code "7,11,70"}. */
+        public Builder echoRequiredFields(final String fields) {
+            return set(ECHO_REQUIRED_FIELDS, fields);
+        }
+
         public Builder tlsEnabled(final boolean tlsEnabled) {
             return set(TLS_ENABLED, tlsEnabled);
         }
@@ -323,6 +346,17 @@ public final class FrontEndConfiguration {
                     "bytes from " + MIN_MAX_FRAME_BYTES + " to " + lengthHeader.largestLength() + " (the most a "
                         + configName(lengthHeader) + " length header can announce)"));
             }
+            final String echoFields = values.get(ECHO_REQUIRED_FIELDS);
+            if (echoFields != null && ECHO_REQUIRED_FIELDS.type().accepts(echoFields)) {
+                final int[] fields = parseFieldList(echoFields);
+                final boolean inRange = fields[0] >= 2 && fields[fields.length - 1] <= 128;
+                if (!inRange || java.util.Arrays.binarySearch(fields, 11) < 0
+                    || java.util.Arrays.binarySearch(fields, 70) < 0) {
+                    problems.add(ECHO_REQUIRED_FIELDS.problem(echoFields, values.source(ECHO_REQUIRED_FIELDS),
+                        ECHO_REQUIRED_FIELDS.type().allowed() + " (an answer is matched by field 11, an echo is "
+                            + "told by field 70)"));
+                }
+            }
             if (Boolean.TRUE.equals(values.get(TLS_ENABLED))) {
                 checkReadable(problems, TLS_CERTIFICATE, dataDirectory);
                 checkReadable(problems, TLS_PRIVATE_KEY, dataDirectory);
@@ -338,6 +372,17 @@ public final class FrontEndConfiguration {
             if (dialectName == null || dialectName.isEmpty()) {
                 return null; // already reported against the setting's bounds
             }
+            final Dialect dialect = readDialect(problems, dialectName, baseDirectory);
+            final String unfit = dialect == null ? null : DialectRequirements.problem(dialect);
+            if (unfit != null) {
+                problems.add(DIALECT.problem(dialectName, values.source(DIALECT), "a dialect the engine can read ("
+                    + unfit + ")"));
+                return null;
+            }
+            return dialect;
+        }
+
+        private Dialect readDialect(final List<String> problems, final String dialectName, final Path baseDirectory) {
             final Dialect builtIn = Dialects.builtIn(dialectName);
             if (builtIn != null) {
                 return builtIn;

@@ -43,6 +43,7 @@ public final class TerminalCheck implements DecisionCheck {
     private final long lastHeardIntervalMillis;
     private final StoredTerminal terminal = new StoredTerminal();
     private int fired = UNKNOWN_RULE_ID;
+    private boolean signOnRequiredOfEveryTerminal;
 
     /**
      * @param refuseUnknown           true to decline unregistered terminals with 58
@@ -57,6 +58,12 @@ public final class TerminalCheck implements DecisionCheck {
         this.refuseUnknown = refuseUnknown;
         this.faultyResponseCode = faultyResponseCode;
         this.lastHeardIntervalMillis = lastHeardIntervalMillis;
+    }
+
+    /** {@code terminal.sign-on = required}: every registered terminal must sign on, whatever its entry says. Set before the engine starts. */
+    public TerminalCheck signOnRequiredOfEveryTerminal(final boolean required) {
+        this.signOnRequiredOfEveryTerminal = required;
+        return this;
     }
 
     @Override
@@ -130,7 +137,7 @@ public final class TerminalCheck implements DecisionCheck {
         if (request.isFieldPresent(42) && !terminal.merchantIs(facts.merchantHigh, facts.merchantLow)) {
             return objection(MERCHANT_RULE_ID, DecisionReason.MERCHANT_MISMATCH);
         }
-        if (terminal.signOnRequired() && !terminal.signedOn()) {
+        if ((signOnRequiredOfEveryTerminal || terminal.signOnRequired()) && !terminal.signedOn()) {
             return objection(SIGN_ON_RULE_ID, DecisionReason.TERMINAL_NOT_SIGNED_ON);
         }
         return null;

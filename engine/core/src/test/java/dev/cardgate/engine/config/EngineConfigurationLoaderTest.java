@@ -20,21 +20,39 @@ class EngineConfigurationLoaderTest {
     @TempDir
     Path folder;
 
+    /** Where the shipped file departs from the defaults in code on purpose: the shipped rules are in force. */
+    private static final Map<String, String> SHIPPED_DEPARTURES = Map.of("rules.file", "config/rules.conf");
+
     @Test
     void theShippedFileSetsEveryKeyToItsDefault() throws IOException {
         final String text = Files.readString(SHIPPED_FILE);
         for (final Setting<?> setting : SettingCatalog.settings()) {
-            assertTrue(text.contains("\n" + setting.key() + " = " + setting.documentedDefault() + "\n"),
-                setting.key() + " = " + setting.documentedDefault() + " missing from " + SHIPPED_FILE);
+            final String value = SHIPPED_DEPARTURES.getOrDefault(setting.key(), setting.documentedDefault());
+            assertTrue(text.contains("\n" + setting.key() + " = " + value + "\n"),
+                setting.key() + " = " + value + " missing from " + SHIPPED_FILE);
         }
-        final EngineConfiguration configuration = EngineConfigurationLoader.load(SHIPPED_FILE, Map.of());
-        assertEquals(Path.of("data"), configuration.dataDirectory());
+        final EngineConfiguration configuration = EngineConfigurationLoader.loadBuilder(SHIPPED_FILE, Map.of())
+            .baseDirectory(Path.of("../.."))
+            .build();
+        assertEquals(Path.of("../..", "config", "rules.conf"), configuration.rulesFile());
+        assertEquals(Path.of("../..", "data"), configuration.dataDirectory());
         assertEquals(8192, configuration.ringSize());
         assertEquals(WaitStrategyType.BLOCKING, configuration.waitStrategy());
         assertEquals(ThreadLayout.forProcessors(Runtime.getRuntime().availableProcessors()),
             configuration.threadLayout());
-        assertEquals(Path.of("data", "blocklist.cm"), configuration.blocklistFile());
-        assertEquals(Path.of("data", "token.key"), configuration.tokenKeyFile());
+        assertEquals(Path.of("../..", "data", "blocklist.cm"), configuration.blocklistFile());
+        assertEquals(Path.of("../..", "data", "token.key"), configuration.tokenKeyFile());
+    }
+
+    @Test
+    void aMissingRulesFileIsOneLineNamingTheKeyAndWhereItWasLooked() throws IOException {
+        final Path file = write("data.dir = data\nrules.file = config/no-such-rules.conf\n");
+        final ConfigurationException refused = assertThrows(ConfigurationException.class,
+            () -> EngineConfigurationLoader.loadBuilder(file, Map.of()).baseDirectory(folder).build());
+        assertTrue(refused.getMessage().contains("rules.file = config/no-such-rules.conf (" + file + " line 2)"),
+            refused.getMessage());
+        assertTrue(refused.getMessage().contains("no file at " + folder.resolve("config/no-such-rules.conf")
+            + "; a relative path resolves against the cardgate home " + folder), refused.getMessage());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.cardgate.engine.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -81,6 +82,25 @@ class FrontEndConfigurationTest {
             .build();
         assertEquals(folder.resolve("data"), configuration.dataDirectory());
         assertEquals("acme", configuration.frontEnd().dialect().name());
+    }
+
+    @Test
+    void aDialectThatDeclaresTheCurrencyAsTextIsRefusedNamingTheField() throws IOException {
+        Files.createDirectories(folder.resolve("config/dialects"));
+        Files.writeString(folder.resolve("config/dialects/text-currency.dialect"), "dialect text-currency\n"
+            + "extends iso87-ascii\nfield 49 ans fixed 3 ascii - - currency code, transaction\n");
+        final ConfigurationException refused = assertThrows(ConfigurationException.class, () -> EngineConfigurationLoader
+            .loadBuilder(write("data.dir = data\nfrontend.dialect = config/dialects/text-currency.dialect\n"), Map.of())
+            .baseDirectory(folder)
+            .build());
+        assertTrue(refused.getMessage().contains("field 49 is declared ans, but the engine reads it as a number: "
+            + "declare it n"), refused.getMessage());
+    }
+
+    @Test
+    void theBuiltInDialectsDeclareEveryFieldTheEngineReadsAsANumberNumeric() {
+        assertNull(DialectRequirements.problem(Dialects.ISO87_ASCII));
+        assertNull(DialectRequirements.problem(Dialects.ISO87_BINARY));
     }
 
     private Path write(final String text) throws IOException {

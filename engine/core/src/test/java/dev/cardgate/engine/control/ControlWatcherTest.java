@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.cardgate.engine.Await;
 import dev.cardgate.engine.rules.RulesReloadReport;
 
 /** Both ends of the control channel on a real folder, with a stand-in for the engine's reload. */
@@ -67,9 +68,7 @@ class ControlWatcherTest {
         try (ControlWatcher watcher = ControlWatcher.start(dataDirectory, "test", () -> null)) {
             final Path heartbeat = folder.resolve("engine.alive");
             Files.delete(heartbeat);
-            while (!Files.exists(heartbeat)) {
-                Thread.sleep(50);
-            }
+            Await.until("the heartbeat file to be written again", Duration.ofSeconds(10), () -> Files.exists(heartbeat));
         }
     }
 
@@ -82,9 +81,7 @@ class ControlWatcherTest {
             Files.writeString(folder.resolve("bad name!.request"), "rules-reload\n");
             ControlFolder.writeWhole(folder.resolve("op-1.request"), "shutdown\n");
             final Path result = folder.resolve("op-1.result");
-            while (!Files.exists(result)) {
-                Thread.sleep(20);
-            }
+            Await.until("the answer to op-1", Duration.ofSeconds(10), () -> Files.exists(result));
             final RulesReloadReport answer = ReloadResultFormat.decode(Files.readString(result));
             assertFalse(answer.accepted());
             assertTrue(answer.problems().get(0).contains("unknown control command 'shutdown'"), answer.problems()

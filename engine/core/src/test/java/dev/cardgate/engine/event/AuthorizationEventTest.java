@@ -13,24 +13,61 @@ import org.junit.jupiter.api.Test;
 class AuthorizationEventTest {
     @Test
     void clearLeavesNothingOfThePreviousRequest() {
-        final AuthorizationEvent event = new AuthorizationEvent()
-            .systemTraceAuditNumber(12).terminalId("TERM0001").cardToken(1, 2).amountMinor(500)
-            .listener(decided -> { }).attachment("connection").correlationId(9);
+        final AuthorizationEvent event = new AuthorizationEvent();
+        final UnsafeBuffer text = new UnsafeBuffer("XXXXXXXXXXXXXXXX".getBytes(StandardCharsets.US_ASCII));
+        for (final RequestField field : RequestField.all()) {
+            if (field.isText()) {
+                event.text(field, text, 0);
+            }
+            else {
+                event.number(field, field.number() + 1);
+            }
+        }
+        event.cardToken(1, 2).maskedPan(16, 424242, 4242).panLuhnValid(true).messageTypeIndicator(200)
+            .presentFields(-1L).originalDataElements(100, 7, 1125143000L).upstreamTraceNumber(5)
+            .listener(decided -> { }).attachment("connection").correlationId(9).claimNanos(11);
+        final byte[] frame = "0100 the previous terminal's frame".getBytes(StandardCharsets.US_ASCII);
+        event.requestBytes(new UnsafeBuffer(frame), 0, frame.length);
+        event.echoField(11, 20, 6);
+        event.noteDryRun(406);
         event.approve(123, 1_000);
+        // and every byte of the record and the echo count, whatever field the descriptor puts there
+        ((UnsafeBuffer)event.slot()).setMemory(0, AuthorizationSlotDescriptor.ECHO_ENTRIES_OFFSET, (byte)0x5A);
 
         event.clear();
 
-        assertEquals(0, event.systemTraceAuditNumber());
+        final AuthorizationEvent fresh = new AuthorizationEvent();
+        for (int offset = 0; offset < AuthorizationSlotDescriptor.ECHO_ENTRIES_OFFSET; offset++) {
+            assertEquals(fresh.slot().getByte(offset), event.slot().getByte(offset), "slot byte " + offset);
+        }
+        final byte[] characters = new byte[16];
+        for (final RequestField field : RequestField.all()) {
+            if (field.isText()) {
+                final int length = event.textInto(field, characters, 0);
+                assertEquals(" ".repeat(field.width()), new String(characters, 0, length, StandardCharsets.US_ASCII),
+                    field.name());
+            }
+            else {
+                assertEquals(0, event.number(field), field.name());
+            }
+        }
         assertFalse(event.cardTokenPresent());
-        assertEquals(0, event.amountMinor());
+        assertEquals(0, event.panLength());
+        assertEquals(0, event.presentFields());
+        assertEquals(0, event.originalSystemTraceAuditNumber());
+        assertEquals(0, event.upstreamTraceNumber());
+        assertEquals(0, event.echoCount());
+        assertEquals(0, event.requestLength());
         assertNull(event.listener());
         assertNull(event.attachment());
+        assertEquals(0, event.correlationId());
+        assertEquals(0, event.claimNanos());
         assertNull(event.reason());
         assertEquals(-1, event.responseCode());
+        assertEquals(AuthorizationEvent.NO_RULE, event.ruleId());
+        assertEquals(AuthorizationEvent.NO_RULE, event.dryRunRuleId());
         assertEquals(AuthorizationEvent.NO_AUTHORIZATION_ID, event.authorizationId());
-        final byte[] terminalId = new byte[8];
-        event.terminalIdInto(terminalId, 0);
-        assertEquals("        ", new String(terminalId, StandardCharsets.US_ASCII));
+        assertEquals(0, event.decisionTimeEpochMillis());
     }
 
     @Test

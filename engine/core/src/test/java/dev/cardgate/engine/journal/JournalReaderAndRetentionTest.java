@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.cardgate.engine.Await;
 import dev.cardgate.engine.event.AuthorizationEvent;
 
 class JournalReaderAndRetentionTest {
@@ -99,9 +101,8 @@ class JournalReaderAndRetentionTest {
                     Thread.sleep(5);
                 }
             }
-            while (seen.get() < count) {
-                Thread.sleep(10);
-            }
+            Await.until("the follower to see all " + count + " records", Duration.ofSeconds(30),
+                () -> seen.get() >= count);
         }
         following.set(false);
         follower.join();

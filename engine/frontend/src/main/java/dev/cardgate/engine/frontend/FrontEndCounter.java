@@ -33,7 +33,11 @@ public enum FrontEndCounter implements CounterDescriptor {
         "terminal connections open now; the I/O threads"),
     TERMINAL_NOT_IN_CERTIFICATE(510, "answered.terminal-not-in-certificate", CounterKind.TOTAL,
         CounterWriter.SEVERAL_THREADS, "requests answered 58: field 41 is not a terminal the client certificate names "
-            + "(docs/terminals.md); the I/O threads");
+            + "(docs/terminals.md); the I/O threads"),
+    ECHOES_ANSWERED(511, "answered.echo", CounterKind.TOTAL, CounterWriter.SEVERAL_THREADS,
+        "echoes (0800, field 70 = 301) without field 41 answered 00 by the front-end itself; the I/O threads"),
+    ECHOES_INCOMPLETE(512, "answered.echo-incomplete", CounterKind.TOTAL, CounterWriter.SEVERAL_THREADS,
+        "echoes answered 30 for lacking a field frontend.echo.required-fields names; the I/O threads");
 
     private final CounterDefinition definition;
 

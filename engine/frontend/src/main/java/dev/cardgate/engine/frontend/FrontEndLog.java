@@ -30,6 +30,7 @@ final class FrontEndLog {
         TYPE_WITHOUT_ANSWER(Level.WARNING),
         UNSUPPORTED_TYPE(Level.WARNING),
         TERMINAL_NOT_IN_CERTIFICATE(Level.WARNING),
+        ECHO_INCOMPLETE(Level.WARNING),
         // the terminal's or the network's doing rather than bad input
         IDLE(Level.INFO),
         SLOW_SENDER(Level.INFO),
@@ -84,6 +85,15 @@ final class FrontEndLog {
         if (left >= 0) {
             logger.log(Level.WARNING, "answered 58 to " + connection + ": terminal " + terminalId
                 + " is not one its client certificate speaks for (" + identity + ")" + suppressed(left));
+        }
+    }
+
+    /** An echo lacking {@code missingField}, which {@code frontend.echo.required-fields} names: answered 30. */
+    void incompleteEcho(final TerminalConnection connection, final int missingField) {
+        final long left = byReason[Reason.ECHO_INCOMPLETE.ordinal()].permit();
+        if (left >= 0) {
+            logger.log(Level.WARNING, "answered 30 to " + connection + ": an echo without field " + missingField
+                + ", which frontend.echo.required-fields requires" + suppressed(left));
         }
     }
 

@@ -3,7 +3,6 @@ package dev.cardgate.engine.frontend;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import dev.cardgate.codec.Iso8583Decoder;
-import dev.cardgate.codec.dialect.ContentType;
 import dev.cardgate.engine.event.AuthorizationEvent;
 import dev.cardgate.engine.event.RequestField;
 import dev.cardgate.engine.token.CardToken;
@@ -16,7 +15,7 @@ import dev.cardgate.engine.token.PanTokenizer;
  *
  * <p>The fields copied as they came are those of the one table, {@link RequestField}: numbers
  * read with the codec's own {@link Iso8583Decoder#numeric} (so ASCII, BCD and EBCDIC dialects
- * alike), texts copied when of their exact width. A field that is absent is left at the entry's
+ * alike; field 90's parts too), texts copied when of their exact width. A field that is absent is left at the entry's
  * "absent" value (0, spaces) and its bit clear in the bitmap, for the checks to judge; nothing
  * here throws on bad content (the decoder has checked it).
  * The PAN comes from field 2, else from track 2 (field 35) up to its separator; its scratch copy
@@ -79,9 +78,9 @@ final class RequestFields {
         if (request.fieldLength(FIELD_90_ORIGINAL_DATA_ELEMENTS) < 20) {
             return;
         }
-        event.originalDataElements((int)digits(request, FIELD_90_ORIGINAL_DATA_ELEMENTS, 0, 4),
-            (int)digits(request, FIELD_90_ORIGINAL_DATA_ELEMENTS, 4, 6),
-            digits(request, FIELD_90_ORIGINAL_DATA_ELEMENTS, 10, 10));
+        event.originalDataElements((int)request.numeric(FIELD_90_ORIGINAL_DATA_ELEMENTS, 0, 4),
+            (int)request.numeric(FIELD_90_ORIGINAL_DATA_ELEMENTS, 4, 6),
+            request.numeric(FIELD_90_ORIGINAL_DATA_ELEMENTS, 10, 10));
     }
 
     private void fillCard(final Iso8583Decoder request, final AuthorizationEvent event) {
@@ -122,28 +121,12 @@ final class RequestFields {
     }
 
     /**
-     * The whole field as the codec reads it ({@link Iso8583Decoder#numeric}, whose content the
-     * decoder has checked); 0, the slot's "absent" (the bitmap says which), when the field is
-     * absent, not numeric in this dialect or longer than 18 digits.
+     * The whole field as the codec reads it ({@link Iso8583Decoder#numeric}, whose digits the
+     * decoder has checked; the configuration refused a dialect that does not declare this field
+     * numeric: {@code DialectRequirements}); 0, the slot's "absent" (the bitmap says which), when
+     * the field is absent.
      */
     static long number(final Iso8583Decoder request, final int number) {
-        if (!request.hasField(number) || request.fieldLength(number) > 18) {
-            return 0;
-        }
-        final ContentType content = request.dialect().field(number).content();
-        return content == ContentType.NUMERIC || content == ContentType.AMOUNT ? request.numeric(number) : 0;
-    }
-
-    /** Characters {@code [from, from + count)} of the field as a number; 0 when any is not a digit. */
-    static long digits(final Iso8583Decoder request, final int number, final int from, final int count) {
-        long value = 0;
-        for (int i = from; i < from + count; i++) {
-            final int digit = request.valueAt(number, i) - '0';
-            if (digit < 0 || digit > 9) {
-                return 0;
-            }
-            value = value * 10 + digit;
-        }
-        return value;
+        return request.hasField(number) ? request.numeric(number) : 0;
     }
 }

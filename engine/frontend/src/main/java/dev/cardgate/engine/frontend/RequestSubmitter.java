@@ -15,7 +15,8 @@ import dev.cardgate.engine.token.SafeEcho;
 /**
  * Takes one frame from a connection: decodes it, and either puts it in the engine's ring (claim,
  * fill, tokenize, copy the request bytes, publish) or answers it at once: 30 for a message that
- * cannot be decoded but names its type and STAN, 12 for a type the engine does not handle, 58
+ * cannot be decoded but names its type and STAN, 30 for an echo that lacks a field
+ * {@code frontend.echo.required-fields} names, 00 for a complete echo without field 41, 12 for a type the engine does not handle, 58
  * for a terminal the connection's client certificate does not name, 91 when the ring is full
  * (with {@code answer-91}) or the engine is closing. A message that cannot be answered (no
  * readable type or STAN, or a type that has no answer, such as a response or 9999) is
@@ -38,10 +39,14 @@ final class RequestSubmitter {
     private static final int RESPONSE_NOT_PERMITTED_TO_TERMINAL = 58;
     private static final int FIELD_41_TERMINAL_ID = 41;
     private static final int RESPONSE_SYSTEM_UNAVAILABLE = 91;
+    private static final int RESPONSE_APPROVED = 0;
+    private static final int FIELD_70_NETWORK_MANAGEMENT_CODE = 70;
+    private static final int ECHO_CODE = 301;
 
     private final AuthorizationEngine engine;
     private final Iso8583Decoder decoder;
     private final RequestFields fields;
+    private final EchoRequirement echo;
     private final ResponseEncoder localAnswers;
     private final DecisionListener replyWriter;
     private final ComponentCounters<FrontEndCounter> counters;
@@ -54,6 +59,7 @@ final class RequestSubmitter {
         this.engine = engine;
         this.decoder = new Iso8583Decoder(configuration.dialect());
         this.fields = new RequestFields(engine.newTokenizer());
+        this.echo = new EchoRequirement(configuration.echoRequiredFields());
         this.localAnswers = new ResponseEncoder(configuration.dialect(), configuration.frameFormat());
         this.replyWriter = replyWriter;
         this.counters = engine.counters().component(FrontEndCounter.class);
@@ -86,6 +92,21 @@ final class RequestSubmitter {
             answerHere(connection, frame, offset, length, RESPONSE_INVALID_TRANSACTION);
             return TAKEN;
         }
+        if (isEcho(messageType)) {
+            final int missing = echo.missingField(decoder);
+            if (missing > 0) {
+                counters.increment(FrontEndCounter.ECHOES_INCOMPLETE);
+                log.incompleteEcho(connection, missing);
+                answerHere(connection, frame, offset, length, RESPONSE_FORMAT_ERROR);
+                return TAKEN;
+            }
+            if (!decoder.hasField(FIELD_41_TERMINAL_ID)) {
+                // no terminal to record the echo for: the link is alive, which is all an echo asks
+                counters.increment(FrontEndCounter.ECHOES_ANSWERED);
+                answerHere(connection, frame, offset, length, RESPONSE_APPROVED);
+                return TAKEN;
+            }
+        }
         if (!connection.certificateNames(decoder)) {
             counters.increment(FrontEndCounter.TERMINAL_NOT_IN_CERTIFICATE);
             log.terminalNotInCertificate(connection,
@@ -115,6 +136,11 @@ final class RequestSubmitter {
             engine.publish(sequence);
         }
         return TAKEN;
+    }
+
+    /** An 0800 (or its repeat 0801) whose field 70 says echo (301). */
+    private boolean isEcho(final int messageType) {
+        return (messageType == 800 || messageType == 801) && decoder.numeric(FIELD_70_NETWORK_MANAGEMENT_CODE) == ECHO_CODE;
     }
 
     /** How many frames this submitter's decoder has read: once per request (a test's view). */

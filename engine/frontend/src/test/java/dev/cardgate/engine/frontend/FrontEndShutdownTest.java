@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.cardgate.engine.Await;
 import dev.cardgate.engine.AuthorizationEngine;
 import dev.cardgate.engine.decision.DecisionCounter;
 
@@ -56,7 +58,8 @@ class FrontEndShutdownTest {
                 }
             }));
         }
-        Thread.sleep(500);
+        // load flows once terminals have answers back; a bounded wait for it rather than a fixed sleep
+        Await.until("answers flowing to the terminals", Duration.ofSeconds(20), () -> answers.get() >= 100);
         final long decidedBefore = decided(engine);
         final long inFlightAtClose = frontEnd.inFlight();
         assertTrue(frontEnd.close(java.time.Duration.ofSeconds(10)), "every request taken was answered in time");

@@ -24,6 +24,7 @@ final class TerminalsExample {
         // The host: what `cardgate serve` runs, here with a binary dialect, 2-byte lengths and a TPDU.
         final EngineConfiguration configuration = EngineConfigurationLoader
             .loadBuilder(configFile, java.util.Map.of())
+            .baseDirectory(configFile.getParent().getParent()) // the cardgate home: rules.file = config/rules.conf
             .dataDirectory(dataDirectory)
             .frontEnd(frontEnd -> frontEnd
                 .port(0)                                   // any free port; the default is 8583
