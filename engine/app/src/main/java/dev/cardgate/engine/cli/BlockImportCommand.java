@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import dev.cardgate.engine.blocklist.BlocklistStore;
 import dev.cardgate.engine.blocklist.ImportReport;
 import dev.cardgate.engine.blocklist.RejectedLine;
+import dev.cardgate.engine.token.SafeEcho;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -30,7 +31,7 @@ final class BlockImportCommand extends OperatorCommand {
             report = ImportProgressPrinter.showWhile(progress -> store.importFile(file, progress));
         }
         for (final RejectedLine rejected : report.rejectedLines()) {
-            err.println(file + ":" + rejected.lineNumber() + ": " + rejected.reason());
+            err.println(file + ":" + rejected.lineNumber() + ": " + SafeEcho.visible(rejected.reason()));
         }
         out.println(report.summary());
         return report.rejected() == 0 ? OK : BAD_INPUT;

@@ -7,6 +7,7 @@ import dev.cardgate.engine.blocklist.BlocklistEntry;
 import dev.cardgate.engine.token.CardToken;
 import dev.cardgate.engine.token.MaskedPan;
 import dev.cardgate.engine.token.TokenKey;
+import dev.cardgate.engine.token.SafeEcho;
 
 /** How the block commands show a card and its entry: the PAN masked and its token, never the PAN. */
 final class BlockOutput {
@@ -26,7 +27,7 @@ final class BlockOutput {
             + String.format("%02d", entry.reason().responseCode()) + ")");
         out.println("added     " + Instant.ofEpochMilli(entry.addedEpochMillis()));
         out.println("expires   " + expiry(entry.expiresEpochMillis()));
-        out.println("reference " + (entry.reference().isEmpty() ? "(none)" : entry.reference()));
+        out.println("reference " + (entry.reference().isEmpty() ? "(none)" : SafeEcho.visible(entry.reference())));
         out.println("blocks    " + (entry.blocksAt(nowEpochMillis) ? "yes" : "no: expired"));
     }
 
