@@ -42,6 +42,18 @@ class CardgateCommandTest {
     }
 
     @Test
+    void helpFollowsTheWholePathOfTheCommand() {
+        final OperatorRun blockAdd = OperatorRun.run("help", "block", "add");
+        assertEquals(0, blockAdd.status(), blockAdd.printed());
+        assertTrue(blockAdd.out().startsWith("Usage: cardgate block add "), blockAdd.printed());
+        final OperatorRun block = OperatorRun.run("help", "block");
+        assertTrue(block.out().startsWith("Usage: cardgate block "), block.printed());
+        final OperatorRun unknown = OperatorRun.run("help", "block", "launch");
+        assertEquals(2, unknown.status(), unknown.printed());
+        assertTrue(unknown.err().contains("no command 'block launch'"), unknown.printed());
+    }
+
+    @Test
     void aBadConfigurationMakesServeExitWith2() throws Exception {
         final Path configuration = folder.resolve("bad.properties");
         Files.writeString(configuration, "frontend.length-header = ascii-8\n");
