@@ -4,12 +4,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Locale;
 
-import dev.cardgate.engine.blocklist.AddOutcome;
 import dev.cardgate.engine.blocklist.BlockReason;
 import dev.cardgate.engine.blocklist.BlocklistEntry;
-import dev.cardgate.engine.blocklist.BlocklistStore;
 import dev.cardgate.engine.token.SafeEcho;
-import dev.cardgate.engine.token.TokenKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -48,13 +45,11 @@ final class BlockAddCommand extends OperatorCommand {
                 + "non-ASCII characters");
         }
         final String pan = panParameter.read(err);
-        final TokenKey key = OperatorFiles.tokenKey(configuration(), true);
-        try (BlocklistStore store = OperatorFiles.blocklist(configuration(), key, true)) {
-            final AddOutcome outcome = store.add(pan, blockReason, expiresEpochMillis, reference);
-            out.println(outcome.name().toLowerCase(Locale.ROOT));
-            BlockOutput.printCard(out, pan, key);
-            BlockOutput.printEntry(out, store.check(pan).orElseThrow(), System.currentTimeMillis());
-        }
+        final CardBlocklist.Added added = OperatorSession.blocklist(configuration(), true).add(pan, blockReason,
+            expiresEpochMillis, reference);
+        out.println(added.outcome().name().toLowerCase(Locale.ROOT));
+        BlockOutput.printCard(out, pan, added.token());
+        BlockOutput.printEntry(out, added.entry(), System.currentTimeMillis());
         return OK;
     }
 

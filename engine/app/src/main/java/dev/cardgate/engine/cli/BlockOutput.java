@@ -4,9 +4,7 @@ import java.io.PrintStream;
 import java.time.Instant;
 
 import dev.cardgate.engine.blocklist.BlocklistEntry;
-import dev.cardgate.engine.token.CardToken;
 import dev.cardgate.engine.token.MaskedPan;
-import dev.cardgate.engine.token.TokenKey;
 import dev.cardgate.engine.token.SafeEcho;
 
 /** How the block commands show a card and its entry: the PAN masked and its token, never the PAN. */
@@ -15,9 +13,7 @@ final class BlockOutput {
     }
 
     /** Prints the masked PAN and the token (the keyed hash the map is keyed by). */
-    static void printCard(final PrintStream out, final String pan, final TokenKey key) {
-        final CardToken token = new CardToken();
-        key.newTokenizer().tokenize(pan, token);
+    static void printCard(final PrintStream out, final String pan, final String token) {
         out.println("card      " + MaskedPan.mask(pan));
         out.println("token     " + token);
     }

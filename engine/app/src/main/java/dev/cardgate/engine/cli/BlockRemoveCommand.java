@@ -3,8 +3,6 @@ package dev.cardgate.engine.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 
-import dev.cardgate.engine.blocklist.BlocklistStore;
-import dev.cardgate.engine.token.TokenKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -21,12 +19,9 @@ final class BlockRemoveCommand extends OperatorCommand {
     @Override
     int execute(final PrintStream out, final PrintStream err) throws IOException {
         final String pan = panParameter.read(err);
-        final TokenKey key = OperatorFiles.tokenKey(configuration(), false);
-        try (BlocklistStore store = OperatorFiles.blocklist(configuration(), key, false)) {
-            final boolean removed = store.remove(pan);
-            out.println(removed ? "removed" : "not listed");
-            BlockOutput.printCard(out, pan, key);
-            return removed ? OK : REFUSED;
-        }
+        final CardBlocklist.Removed removed = OperatorSession.blocklist(configuration(), false).remove(pan);
+        out.println(removed.removed() ? "removed" : "not listed");
+        BlockOutput.printCard(out, pan, removed.token());
+        return removed.removed() ? OK : REFUSED;
     }
 }

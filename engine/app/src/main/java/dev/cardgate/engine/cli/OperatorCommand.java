@@ -61,6 +61,7 @@ abstract class OperatorCommand implements Callable<Integer> {
             return REFUSED;
         }
         finally {
+            OperatorSession.commandEnded();
             System.out.flush();
             err.flush();
         }

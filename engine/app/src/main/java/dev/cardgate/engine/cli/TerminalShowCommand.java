@@ -1,10 +1,10 @@
 package dev.cardgate.engine.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;
 
 import dev.cardgate.engine.terminal.TerminalRecord;
-import dev.cardgate.engine.terminal.TerminalRegistry;
 import dev.cardgate.engine.token.SafeEcho;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,11 +20,10 @@ final class TerminalShowCommand extends OperatorCommand {
     private TerminalIdParameter terminalIdParameter;
 
     @Override
-    int execute(final PrintStream out, final PrintStream err) {
+    int execute(final PrintStream out, final PrintStream err) throws IOException {
         final String terminalId = terminalIdParameter.checked();
-        try (TerminalRegistry registry = OperatorFiles.terminals(configuration(), false)) {
-            print(out, registry.show(terminalId).orElseThrow(() -> TerminalIds.notRegistered(terminalId)));
-        }
+        print(out, OperatorSession.terminals(configuration()).show(terminalId)
+            .orElseThrow(() -> TerminalIds.notRegistered(terminalId)));
         return OK;
     }
 
