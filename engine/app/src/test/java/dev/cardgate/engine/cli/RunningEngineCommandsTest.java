@@ -66,6 +66,37 @@ class RunningEngineCommandsTest {
     }
 
     @Test
+    void aThousandCardsAreBlockedAndUnblockedFromAListInOneCallEach() throws Exception {
+        final StringBuilder list = new StringBuilder("# incident 42\n");
+        for (int n = 1; n <= 1000; n++) {
+            list.append(TestPans.generated(n)).append('\n');
+        }
+        final Path cards = cardgate.file("cards.txt", list.toString(), "4111111111111112", "");
+        try (AuthorizationEngine engine = AuthorizationEngine.launch(cardgate.engineConfiguration())) {
+            final OperatorRun added = cardgate.run("block add", "--file", cards.toString(), "-r", "fraud");
+            assertTrue(OperatorSession.lastThroughEngine(), "through the engine's control socket");
+            assertEquals(2, added.status(), "one line is not a PAN: " + added.err());
+            assertTrue(added.out().endsWith(cards + ": 1001 cards, 1000 added, 1 rejected\n"), added.err());
+            assertTrue(added.err().contains("cards.txt:1003: the PAN 411111******1112 fails the Luhn check"),
+                added.err());
+            assertEquals(1000, engine.blocklist().count());
+            assertEquals("59", engine.authorize(TestPans.generated(500), OperatorFixture.purchase(1))
+                .responseCodeText());
+
+            final long started = System.nanoTime();
+            final OperatorRun removed = cardgate.withInput(list + TestPans.VISA + "\n", "block remove", "--file", "-");
+            final long millis = (System.nanoTime() - started) / 1_000_000;
+            System.out.println("block remove --file of 1001 cards through the engine: " + millis + " ms");
+            assertEquals(0, removed.status(), removed.err());
+            assertTrue(removed.out().endsWith("standard input: 1001 cards, 1 not-listed, 1000 removed, 0 rejected\n"),
+                removed.out().lines().reduce((first, second) -> second).orElse(""));
+            assertEquals(0, engine.blocklist().count());
+            assertTrue(!removed.out().contains(TestPans.VISA) && !removed.err().contains(TestPans.generated(7)),
+                "no clear PAN printed");
+        }
+    }
+
+    @Test
     void withoutARunningEngineTheCommandsOpenTheFiles() {
         final OperatorRun added = cardgate.withInput(TestPans.VISA + "\n", "block add", "-r", "lost");
         assertEquals(0, added.status(), added.printed());
