@@ -14,6 +14,7 @@ import org.agrona.concurrent.SystemEpochClock;
 import dev.cardgate.engine.blocklist.BlocklistStore;
 import dev.cardgate.engine.config.EngineConfiguration;
 import dev.cardgate.engine.control.ControlWatcher;
+import dev.cardgate.engine.control.EngineControlRequests;
 import dev.cardgate.engine.decision.AmountCheck;
 import dev.cardgate.engine.decision.AuthorizationIdGenerator;
 import dev.cardgate.engine.decision.BlocklistCheck;
@@ -254,7 +255,8 @@ public final class AuthorizationEngine implements AutoCloseable {
     private void startControlChannel() {
         try {
             controlWatcher = ControlWatcher.start(configuration.dataDirectory(), configuration.engineName(),
-                this::reloadRules);
+                this::reloadRules, new EngineControlRequests(blocklist, terminalRegistry,
+                    tokenKey == null ? null : tokenKey.newTokenizer()));
         }
         catch (final RuntimeException failure) {
             close();

@@ -4,12 +4,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Locale;
 
-import dev.cardgate.engine.blocklist.AddOutcome;
 import dev.cardgate.engine.blocklist.BlockReason;
 import dev.cardgate.engine.blocklist.BlocklistEntry;
-import dev.cardgate.engine.blocklist.BlocklistStore;
 import dev.cardgate.engine.token.SafeEcho;
-import dev.cardgate.engine.token.TokenKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,13 +14,17 @@ import picocli.CommandLine.Option;
 /** {@code cardgate block add}: lists a card, or changes its entry. */
 @Command(name = "add", mixinStandardHelpOptions = true,
     description = "Block a card: the engine declines it from its next request (lost 41, stolen 43, fraud 59, "
-        + "closed 62, other 04). The PAN is hashed at once; only its masked form and token are shown.",
+        + "closed 62, other 04). The PAN is hashed at once; only its masked form and token are shown. With --file "
+        + "FILE (or - for standard input), every card of a list, one PAN a line, in one call, with a summary.",
     exitCodeListHeading = "Exit status:%n",
     exitCodeList = {"0:listed (added, updated or unchanged)", "1:the blocklist is full, or its files cannot be used",
         "2:bad PAN, reason, expiry or reference, or bad configuration"})
 final class BlockAddCommand extends OperatorCommand {
     @Mixin
     private PanParameter panParameter;
+
+    @Mixin
+    private CardListOption cardList;
 
     @Option(names = {"-r", "--reason"}, required = true, paramLabel = "REASON",
         description = "lost, stolen, fraud, closed or other")
@@ -47,14 +48,22 @@ final class BlockAddCommand extends OperatorCommand {
             throw new OperatorFailure(BAD_INPUT, referenceProblem + ": shorten it, or leave out commas and "
                 + "non-ASCII characters");
         }
-        final String pan = panParameter.read(err);
-        final TokenKey key = OperatorFiles.tokenKey(configuration(), true);
-        try (BlocklistStore store = OperatorFiles.blocklist(configuration(), key, true)) {
-            final AddOutcome outcome = store.add(pan, blockReason, expiresEpochMillis, reference);
-            out.println(outcome.name().toLowerCase(Locale.ROOT));
-            BlockOutput.printCard(out, pan, key);
-            BlockOutput.printEntry(out, store.check(pan).orElseThrow(), System.currentTimeMillis());
+        if (cardList.given()) {
+            if (panParameter.given()) {
+                throw new OperatorFailure(BAD_INPUT, "give one PAN or --file, not both");
+            }
+            final CardBlocklist blocklist = OperatorSession.blocklist(configuration(), true);
+            return cardList.forEachCard(out, err, card -> {
+                final CardBlocklist.Added listed = blocklist.add(card, blockReason, expiresEpochMillis, reference);
+                return new CardListOption.Done(listed.outcome().name().toLowerCase(Locale.ROOT), listed.token());
+            });
         }
+        final String pan = panParameter.read(err);
+        final CardBlocklist.Added added = OperatorSession.blocklist(configuration(), true).add(pan, blockReason,
+            expiresEpochMillis, reference);
+        out.println(added.outcome().name().toLowerCase(Locale.ROOT));
+        BlockOutput.printCard(out, pan, added.token());
+        BlockOutput.printEntry(out, added.entry(), System.currentTimeMillis());
         return OK;
     }
 

@@ -2,11 +2,8 @@ package dev.cardgate.engine.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.Optional;
 
 import dev.cardgate.engine.blocklist.BlocklistEntry;
-import dev.cardgate.engine.blocklist.BlocklistStore;
-import dev.cardgate.engine.token.TokenKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -23,17 +20,15 @@ final class BlockCheckCommand extends OperatorCommand {
     @Override
     int execute(final PrintStream out, final PrintStream err) throws IOException {
         final String pan = panParameter.read(err);
-        final TokenKey key = OperatorFiles.tokenKey(configuration(), false);
-        try (BlocklistStore store = OperatorFiles.blocklist(configuration(), key, false)) {
-            final Optional<BlocklistEntry> entry = store.check(pan);
-            final long now = System.currentTimeMillis();
-            out.println(entry.isEmpty() ? "not listed" : entry.get().blocksAt(now) ? "blocked" : "expired");
-            BlockOutput.printCard(out, pan, key);
-            if (entry.isEmpty()) {
-                return REFUSED;
-            }
-            BlockOutput.printEntry(out, entry.get(), now);
-            return entry.get().blocksAt(now) ? OK : REFUSED;
+        final CardBlocklist.Checked checked = OperatorSession.blocklist(configuration(), false).check(pan);
+        final BlocklistEntry entry = checked.entry();
+        final long now = System.currentTimeMillis();
+        out.println(entry == null ? "not listed" : entry.blocksAt(now) ? "blocked" : "expired");
+        BlockOutput.printCard(out, pan, checked.token());
+        if (entry == null) {
+            return REFUSED;
         }
+        BlockOutput.printEntry(out, entry, now);
+        return entry.blocksAt(now) ? OK : REFUSED;
     }
 }

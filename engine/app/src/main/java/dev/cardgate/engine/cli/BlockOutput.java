@@ -4,9 +4,8 @@ import java.io.PrintStream;
 import java.time.Instant;
 
 import dev.cardgate.engine.blocklist.BlocklistEntry;
-import dev.cardgate.engine.token.CardToken;
 import dev.cardgate.engine.token.MaskedPan;
-import dev.cardgate.engine.token.TokenKey;
+import dev.cardgate.engine.token.SafeEcho;
 
 /** How the block commands show a card and its entry: the PAN masked and its token, never the PAN. */
 final class BlockOutput {
@@ -14,9 +13,7 @@ final class BlockOutput {
     }
 
     /** Prints the masked PAN and the token (the keyed hash the map is keyed by). */
-    static void printCard(final PrintStream out, final String pan, final TokenKey key) {
-        final CardToken token = new CardToken();
-        key.newTokenizer().tokenize(pan, token);
+    static void printCard(final PrintStream out, final String pan, final String token) {
         out.println("card      " + MaskedPan.mask(pan));
         out.println("token     " + token);
     }
@@ -26,7 +23,7 @@ final class BlockOutput {
             + String.format("%02d", entry.reason().responseCode()) + ")");
         out.println("added     " + Instant.ofEpochMilli(entry.addedEpochMillis()));
         out.println("expires   " + expiry(entry.expiresEpochMillis()));
-        out.println("reference " + (entry.reference().isEmpty() ? "(none)" : entry.reference()));
+        out.println("reference " + (entry.reference().isEmpty() ? "(none)" : SafeEcho.visible(entry.reference())));
         out.println("blocks    " + (entry.blocksAt(nowEpochMillis) ? "yes" : "no: expired"));
     }
 

@@ -25,6 +25,9 @@ import dev.cardgate.engine.frontend.FrontEnd;
  * the engine creates also skip Chronicle's hook altogether. Logging is kept to the end by
  * {@link ShutdownLogManager}, whose deferred reset runs when this shutdown has finished.
  *
+ * <p>Exit status: 0 after a clean stop, 1 when requests were left unanswered, as {@code serve}
+ * says; the JVM would otherwise exit 143 (128 + SIGTERM) after a signal.
+ *
  * <p>Why a second signal needs {@code sun.misc.Signal}: once shutdown hooks run, the JVM's own
  * handler blocks further signals for good. The handler is installed through reflection, since
  * the compiler (with {@code -Werror}) refuses the internal API by name; where it is missing,
@@ -71,6 +74,11 @@ final class GracefulShutdown implements Runnable {
         out.flush();
         ShutdownLogManager.finishShutdown();
         completed.countDown();
+        // A JVM ended by a signal exits 128 + the signal (143 for SIGTERM) whatever main returns, and
+        // System.exit blocks during shutdown: a clean stop is reported by halting with its own status
+        // once everything is closed (what is left of the shutdown, Chronicle's closing of maps the
+        // engine has already closed, has nothing to do).
+        Runtime.getRuntime().halt(answered ? 0 : 1);
     }
 
     /** Main thread: waits until the shutdown has finished; true when it was clean. */

@@ -29,6 +29,13 @@ abstract class OperatorCommand implements Callable<Integer> {
     /** No engine answered (rules reload). */
     static final int NO_ENGINE = 3;
 
+    /**
+     * Chronicle's INFO lines ("Chronicle core loaded from ...") are for a log, not the operator's
+     * screen: an operator command shows its warnings only. Held here, since java.util.logging
+     * keeps its loggers weakly and would forget the level.
+     */
+    private static final java.util.logging.Logger CHRONICLE_LOG = java.util.logging.Logger.getLogger("net.openhft");
+
     @Mixin
     private ConfigurationOption configurationOption;
 
@@ -39,6 +46,7 @@ abstract class OperatorCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() throws InterruptedException {
+        CHRONICLE_LOG.setLevel(java.util.logging.Level.WARNING);
         final PrintStream err = System.err;
         try {
             return execute(System.out, err);
@@ -61,6 +69,7 @@ abstract class OperatorCommand implements Callable<Integer> {
             return REFUSED;
         }
         finally {
+            OperatorSession.commandEnded();
             System.out.flush();
             err.flush();
         }

@@ -53,14 +53,20 @@ final class PanInput {
     private static String readText(final String argument, final PrintStream err) throws IOException {
         final String pan;
         if (argument != null && !"-".equals(argument)) {
-            err.println("note: a PAN on the command line stays in the shell's history; give - (or nothing) to read it "
-                + "from standard input");
+            if (!OperatorSession.inBatch()) {
+                printHistoryNote(err);
+            }
             pan = argument.strip();
         }
         else {
             pan = fromStandardInput();
         }
         return pan;
+    }
+
+    private static void printHistoryNote(final PrintStream err) {
+        err.println("note: a PAN on the command line stays in the shell's history; give - (or nothing) to read it "
+            + "from standard input");
     }
 
     private static String fromStandardInput() throws IOException {

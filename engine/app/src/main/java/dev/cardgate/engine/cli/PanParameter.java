@@ -11,6 +11,11 @@ final class PanParameter {
         description = "the card number; - or nothing: read it from standard input (keeps it out of the shell history)")
     private String argument;
 
+    /** True when a PAN (or -) was given as the argument. */
+    boolean given() {
+        return argument != null;
+    }
+
     /** The PAN, checked ({@link PanInput#read}). */
     String read(final PrintStream err) throws IOException {
         return PanInput.read(argument, err);

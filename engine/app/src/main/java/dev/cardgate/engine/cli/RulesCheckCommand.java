@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import dev.cardgate.engine.rules.RuleSet;
 import dev.cardgate.engine.rules.RulesFileException;
 import dev.cardgate.engine.rules.RulesParser;
+import dev.cardgate.engine.token.SafeEcho;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -29,7 +30,7 @@ final class RulesCheckCommand extends OperatorCommand {
             rules = RulesParser.parse(rulesFile);
         }
         catch (final RulesFileException invalid) {
-            invalid.problems().forEach(err::println);
+            invalid.problems().forEach(problem -> err.println(SafeEcho.visible(problem)));
             out.println(rulesFile + ": invalid, " + invalid.problems().size() + " problem"
                 + (invalid.problems().size() == 1 ? "" : "s"));
             return REFUSED;

@@ -7,6 +7,7 @@ import java.time.Duration;
 import dev.cardgate.engine.control.NoEngineAnsweredException;
 import dev.cardgate.engine.control.RulesReloadClient;
 import dev.cardgate.engine.rules.RulesReloadReport;
+import dev.cardgate.engine.token.SafeEcho;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -39,7 +40,7 @@ final class RulesReloadCommand extends OperatorCommand {
             throw new OperatorFailure(NO_ENGINE, noAnswer.getMessage());
         }
         if (!report.accepted()) {
-            report.problems().forEach(err::println);
+            report.problems().forEach(problem -> err.println(SafeEcho.visible(problem)));
             out.println("refused: " + report.problems().size() + " problem" + (report.problems().size() == 1 ? "" : "s")
                 + "; the rules in force stay");
             return REFUSED;

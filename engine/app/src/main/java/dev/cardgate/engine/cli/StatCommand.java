@@ -25,7 +25,10 @@ import picocli.CommandLine.Spec;
  * {@code cardgate stat}: shows a running engine's counters and latency, read from its counters
  * file in the data folder (read-only, from this separate process), refreshed like top.
  *
- * <p>Exit status: 0 after {@code --once}, 2 for a bad configuration, 3 when there is no counters
+ * <p>It clears the screen between readings only on a terminal ({@code System.console()}, or
+ * {@code --redraw}); into a pipe each reading follows the last, with no escape codes.
+ *
+ * <p>Exit status: 0 after {@code --once} or {@code --count}, 2 for a bad configuration, 3 when there is no counters
  * file or its engine has stopped publishing (the message says which).
  */
 @Command(name = "stat", mixinStandardHelpOptions = true,
@@ -45,6 +48,13 @@ final class StatCommand implements Callable<Integer> {
     @Option(names = "--once", description = "print one reading and exit")
     private boolean once;
 
+    @Option(names = "--count", paramLabel = "N", description = "print N readings and exit (default: until Ctrl-C)")
+    private Integer count;
+
+    @Option(names = "--redraw", negatable = true, description = "clear the screen before each reading "
+        + "(default: only when standard output is a terminal; into a pipe or a file, plain readings one after another)")
+    private Boolean redraw;
+
     @Spec
     private CommandSpec spec;
 
@@ -55,6 +65,13 @@ final class StatCommand implements Callable<Integer> {
             out.println("--interval must be at least 1 second, not " + intervalSeconds);
             return 2;
         }
+        if (count != null && count < 1) {
+            out.println("--count must be at least 1, not " + count);
+            return 2;
+        }
+        final int readings = once ? 1 : count == null ? Integer.MAX_VALUE : count;
+        // escape codes only for a terminal: a pipe, a file or a log gets plain lines
+        final boolean clearScreen = readings > 1 && (redraw != null ? redraw : System.console() != null);
         final EngineConfiguration configuration;
         try {
             configuration = configurationOption.load(System.getenv());
@@ -75,7 +92,7 @@ final class StatCommand implements Callable<Integer> {
             return 3;
         }
         final CountersTable table = new CountersTable();
-        while (true) {
+        for (int reading = 1; ; reading++) {
             final List<CounterValue> values = reader.read();
             final long now = System.currentTimeMillis();
             final String stale = staleness(reader, values, now);
@@ -84,10 +101,10 @@ final class StatCommand implements Callable<Integer> {
                 out.flush();
                 return 3;
             }
-            out.print((once ? "" : CLEAR_SCREEN) + header(reader, now) + table.render(values, now,
-                reader.startTimeMillis()));
+            out.print((clearScreen ? CLEAR_SCREEN : reading > 1 ? System.lineSeparator() : "") + header(reader, now)
+                + table.render(values, now, reader.startTimeMillis()));
             out.flush();
-            if (once) {
+            if (reading >= readings) {
                 return 0;
             }
             Thread.sleep(intervalSeconds * 1000L);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import dev.cardgate.engine.terminal.TerminalImportException;
 import dev.cardgate.engine.terminal.TerminalImportReport;
 import dev.cardgate.engine.terminal.TerminalRegistry;
+import dev.cardgate.engine.token.SafeEcho;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -30,7 +31,7 @@ final class TerminalImportCommand extends OperatorCommand {
                 report = ImportProgressPrinter.showWhile(progress -> registry.importFile(file, progress));
             }
             catch (final TerminalImportException badLines) {
-                badLines.problems().forEach(err::println);
+                badLines.problems().forEach(problem -> err.println(SafeEcho.visible(problem)));
                 out.println(file + ": 0 added, 0 updated, 0 unchanged, " + badLines.problems().size()
                     + " rejected: nothing imported (a file is checked whole first); mend the lines and import again");
                 return BAD_INPUT;

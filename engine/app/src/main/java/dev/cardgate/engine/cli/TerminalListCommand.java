@@ -7,6 +7,7 @@ import java.util.List;
 import dev.cardgate.engine.terminal.TerminalRecord;
 import dev.cardgate.engine.terminal.TerminalRegistry;
 import dev.cardgate.engine.terminal.TerminalStatus;
+import dev.cardgate.engine.token.SafeEcho;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -46,9 +47,11 @@ final class TerminalListCommand extends OperatorCommand {
     }
 
     private static String[] row(final TerminalRecord terminal) {
-        return new String[] {terminal.terminalId(), terminal.status().configName(), terminal.merchantId(),
+        return new String[] {SafeEcho.visible(terminal.terminalId()), terminal.status().configName(),
+            SafeEcho.visible(terminal.merchantId()),
             String.format("%04d", terminal.merchantCategoryCode()), String.format("%03d", terminal.countryCode()),
-            terminal.region(), terminal.group(), terminal.model(), terminal.softwareVersion(),
+            SafeEcho.visible(terminal.region()), SafeEcho.visible(terminal.group()), SafeEcho.visible(terminal.model()),
+            terminal.softwareVersion(),
             terminal.signOnRequired() ? (terminal.signedOn() ? "signed-on" : "required") : "-",
             TerminalShowCommand.lastHeard(terminal)};
     }

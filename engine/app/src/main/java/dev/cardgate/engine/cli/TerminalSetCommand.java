@@ -1,9 +1,9 @@
 package dev.cardgate.engine.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 
 import dev.cardgate.engine.terminal.TerminalRecord;
-import dev.cardgate.engine.terminal.TerminalRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -22,20 +22,21 @@ final class TerminalSetCommand extends OperatorCommand {
     private TerminalSettings settings;
 
     @Override
-    int execute(final PrintStream out, final PrintStream err) {
+    int execute(final PrintStream out, final PrintStream err) throws IOException {
         final String terminalId = terminalIdParameter.checked();
         if (!settings.anyGiven()) {
             throw new OperatorFailure(BAD_INPUT, "nothing to change: give at least one setting, e.g. --status "
                 + "disabled (see --help)");
         }
-        try (TerminalRegistry registry = OperatorFiles.terminals(configuration(), false)) {
-            final TerminalRecord current = registry.show(terminalId).orElseThrow(() ->
-                TerminalIds.notRegistered(terminalId));
-            final TerminalRecord changed = settings.applyTo(current);
-            registry.set(changed);
-            out.println("changed");
-            TerminalShowCommand.print(out, changed);
+        final TerminalAccess registry = OperatorSession.terminals(configuration());
+        final TerminalRecord current = registry.show(terminalId).orElseThrow(() ->
+            TerminalIds.notRegistered(terminalId));
+        final TerminalRecord changed = settings.applyTo(current);
+        if (!registry.set(changed)) {
+            throw TerminalIds.notRegistered(terminalId);
         }
+        out.println("changed");
+        TerminalShowCommand.print(out, changed);
         return OK;
     }
 }

@@ -1,10 +1,11 @@
 package dev.cardgate.engine.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;
 
 import dev.cardgate.engine.terminal.TerminalRecord;
-import dev.cardgate.engine.terminal.TerminalRegistry;
+import dev.cardgate.engine.token.SafeEcho;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -19,23 +20,22 @@ final class TerminalShowCommand extends OperatorCommand {
     private TerminalIdParameter terminalIdParameter;
 
     @Override
-    int execute(final PrintStream out, final PrintStream err) {
+    int execute(final PrintStream out, final PrintStream err) throws IOException {
         final String terminalId = terminalIdParameter.checked();
-        try (TerminalRegistry registry = OperatorFiles.terminals(configuration(), false)) {
-            print(out, registry.show(terminalId).orElseThrow(() -> TerminalIds.notRegistered(terminalId)));
-        }
+        print(out, OperatorSession.terminals(configuration()).show(terminalId)
+            .orElseThrow(() -> TerminalIds.notRegistered(terminalId)));
         return OK;
     }
 
     static void print(final PrintStream out, final TerminalRecord terminal) {
-        out.println("terminal         " + terminal.terminalId());
+        out.println("terminal         " + SafeEcho.visible(terminal.terminalId()));
         out.println("status           " + terminal.status().configName());
-        out.println("merchant         " + terminal.merchantId());
+        out.println("merchant         " + SafeEcho.visible(terminal.merchantId()));
         out.println("mcc              " + String.format("%04d", terminal.merchantCategoryCode()));
         out.println("country          " + String.format("%03d", terminal.countryCode()));
-        out.println("region           " + terminal.region());
-        out.println("group            " + terminal.group());
-        out.println("model            " + terminal.model());
+        out.println("region           " + SafeEcho.visible(terminal.region()));
+        out.println("group            " + SafeEcho.visible(terminal.group()));
+        out.println("model            " + SafeEcho.visible(terminal.model()));
         out.println("software         " + terminal.softwareVersion());
         out.println("sign-on required " + (terminal.signOnRequired() ? "yes" : "no"));
         out.println("signed on        " + (terminal.signedOn() ? "yes" : "no"));

@@ -168,6 +168,22 @@ class BlockCommandTest {
     }
 
     @Test
+    void aFullBlocklistExits1ForAddAndForImportAsTheHelpSays() throws Exception {
+        final Path config = folder.resolve("small.properties");
+        java.nio.file.Files.writeString(config, "data.dir = " + folder.resolve("small") + "\nblocklist.capacity = 2\n");
+        final Path file = cardgate.file("full.csv", dev.cardgate.engine.token.TestPans.generated(1) + ",stolen",
+            dev.cardgate.engine.token.TestPans.generated(2) + ",stolen", dev.cardgate.engine.token.TestPans.generated(3)
+                + ",stolen");
+        final OperatorRun imported = OperatorRun.run("block", "import", "-c", config.toString(), file.toString());
+        assertEquals(1, imported.status(), imported.printed());
+        assertTrue(imported.err().contains("the blocklist is full"), imported.printed());
+        final OperatorRun added = OperatorRun.withInput(dev.cardgate.engine.token.TestPans.generated(4) + "\n", "block",
+            "add", "-c", config.toString(), "-r", "lost");
+        assertEquals(1, added.status(), added.printed());
+        assertTrue(added.err().contains("is full"), added.printed());
+    }
+
+    @Test
     void importOfAMissingFileFailsWith2NamingIt() {
         final OperatorRun run = cardgate.run("block import", folder.resolve("nowhere.csv").toString());
         assertEquals(2, run.status(), run.printed());

@@ -37,8 +37,20 @@ class CardgateCommandTest {
             System.setErr(standardError);
         }
         assertTrue(error.toString(StandardCharsets.UTF_8)
-            .contains("name a subcommand: serve, selfcheck, block, terminal, rules, journal, stat, issuer-sim, help"), error.toString());
+            .contains("name a subcommand: serve, selfcheck, block, terminal, rules, journal, stat, issuer-sim, batch, help"), error.toString());
         assertNotEquals(0, CardgateCommand.execute("launch-the-rockets"));
+    }
+
+    @Test
+    void helpFollowsTheWholePathOfTheCommand() {
+        final OperatorRun blockAdd = OperatorRun.run("help", "block", "add");
+        assertEquals(0, blockAdd.status(), blockAdd.printed());
+        assertTrue(blockAdd.out().startsWith("Usage: cardgate block add "), blockAdd.printed());
+        final OperatorRun block = OperatorRun.run("help", "block");
+        assertTrue(block.out().startsWith("Usage: cardgate block "), block.printed());
+        final OperatorRun unknown = OperatorRun.run("help", "block", "launch");
+        assertEquals(2, unknown.status(), unknown.printed());
+        assertTrue(unknown.err().contains("no command 'block launch'"), unknown.printed());
     }
 
     @Test

@@ -83,6 +83,47 @@ class JournalCommandTest {
     }
 
     @Test
+    void aDateSelectsThatWholeDayAndABadOneIsAClearError() {
+        final String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        final OperatorRun fromToday = cardgate.run("journal", "--from", today, "--to", today);
+        assertEquals(0, fromToday.status(), fromToday.printed());
+        assertEquals(4, fromToday.out().lines().count(), fromToday.printed());
+        final OperatorRun tomorrow = cardgate.run("journal", "--from",
+            java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1).toString());
+        assertEquals(1, tomorrow.out().lines().count(), "the header only: " + tomorrow.printed());
+        final OperatorRun badDate = cardgate.run("journal", "--from", "2026-13-04");
+        assertEquals(2, badDate.status(), badDate.printed());
+        assertTrue(badDate.err().contains("--from '2026-13-04' is not a date (2026-12-01, UTC) or an instant"),
+            badDate.printed());
+    }
+
+    @Test
+    void aResponseCodeOfMoreThanTwoDigitsAndATerminalIdWithASpaceAreRefused() {
+        final OperatorRun response = cardgate.run("journal", "--response", "430");
+        assertEquals(2, response.status(), response.printed());
+        assertTrue(response.err().contains("--response 430 is not a field 39 of two digits"), response.printed());
+        final OperatorRun terminal = cardgate.run("journal", "--terminal", "x y");
+        assertEquals(2, terminal.status(), terminal.printed());
+        assertTrue(terminal.err().contains("terminal id 'x y' has a space"), terminal.printed());
+        final OperatorRun merchant = cardgate.run("journal", "--merchant", "M".repeat(16));
+        assertEquals(2, merchant.status(), merchant.printed());
+    }
+
+    @Test
+    void statsCountNetworkManagementApartFromApprovals() throws Exception {
+        try (AuthorizationEngine engine = AuthorizationEngine.launch(cardgate.engineConfiguration())) {
+            final dev.cardgate.engine.Decision echo = engine.authorize("", dev.cardgate.engine.AuthorizationRequestData
+                .builder().messageTypeIndicator(800).systemTraceAuditNumber(9).terminalId(OperatorFixture.TERMINAL)
+                .networkManagementCode(301).transmissionDateTime(1204080000L).build());
+            assertEquals("00", echo.responseCodeText(), echo.toString());
+        }
+        final OperatorRun stats = cardgate.run("journal", "--stats", "86400", "--json");
+        assertEquals(0, stats.status(), stats.printed());
+        assertTrue(stats.out().contains("\"approved\":2,"), stats.printed());
+        assertTrue(stats.out().contains("\"network-management\":1"), stats.printed());
+    }
+
+    @Test
     void verifyProvesTheChainWithTheConfiguredKeyAndNamesTheFirstBadSequence() throws java.io.IOException {
         final OperatorRun intact = cardgate.run("journal verify");
         assertEquals(0, intact.status(), intact.printed());

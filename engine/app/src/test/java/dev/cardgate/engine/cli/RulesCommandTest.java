@@ -55,6 +55,20 @@ class RulesCommandTest {
     }
 
     @Test
+    void checkShowsAControlSequenceInTheFileAsEscapesAndAnUnclosedBlockOnce() throws Exception {
+        final OperatorFixture cardgate = OperatorFixture.in(folder);
+        final Path rules = cardgate.file("rules.conf", "policy 411 open", "  decline 57", "x\u001b[2J", "policy 412 next",
+            "  decline 62", "end");
+        final OperatorRun check = cardgate.run("rules check", rules.toString());
+        assertEquals(1, check.status(), check.printed());
+        assertTrue(check.err().contains("'x\\x1b[2J' is not allowed in a policy rule"), check.printed());
+        assertTrue(check.err().contains(":1: policy 411 is not closed before line 4: add a line 'end'"),
+            check.printed());
+        assertEquals(2, check.err().lines().count(), check.printed());
+        check.err().chars().forEach(c -> assertTrue(c == '\n' || c >= 0x20 && c < 0x7f, check.printed()));
+    }
+
+    @Test
     void checkWithoutAFileTakesTheConfiguredOneAndAMissingFileExits2() throws Exception {
         final Path rules = folder.resolve("configured.conf");
         Files.writeString(rules, String.join("\n", NO_GROCERIES) + "\n");

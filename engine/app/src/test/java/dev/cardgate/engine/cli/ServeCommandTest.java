@@ -78,6 +78,7 @@ class ServeCommandTest {
 
             serve.toHandle().destroy();             // SIGTERM; Process.destroy would also close our pipes
             assertTrue(serve.waitFor(30, TimeUnit.SECONDS), "serve ends after SIGTERM");
+            assertEquals(0, serve.exitValue(), "a clean stop exits 0, not 143");
             readUntil(out, printed, "cardgate stopped");
         }
         final String text = String.join("\n", printed);

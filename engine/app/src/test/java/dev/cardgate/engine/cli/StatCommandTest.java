@@ -141,6 +141,22 @@ class StatCommandTest {
     }
 
     @Test
+    void intoAPipeReadingsFollowEachOtherWithoutEscapeCodesAndRedrawClearsTheScreen() throws Exception {
+        final Path configuration = configuration("");
+        try (AuthorizationEngine engine = AuthorizationEngine.launch(EngineConfigurationLoader.load(configuration,
+            Map.of()))) {
+            final StringWriter piped = new StringWriter();
+            assertEquals(0, stat(piped, "--count", "2", "--config", configuration.toString()));
+            assertFalse(piped.toString().contains("\033"), piped.toString());
+            assertEquals(2, piped.toString().lines().filter(line -> line.startsWith("cardgate stat:")).count(),
+                piped.toString());
+            final StringWriter redrawn = new StringWriter();
+            assertEquals(0, stat(redrawn, "--count", "2", "--redraw", "--config", configuration.toString()));
+            assertTrue(redrawn.toString().startsWith("\033[H\033[2J"), redrawn.toString());
+        }
+    }
+
+    @Test
     void anIntervalUnderOneSecondIsRefused() throws Exception {
         final StringWriter output = new StringWriter();
         assertEquals(2, stat(output, "--interval", "0", "--config", configuration("").toString()));

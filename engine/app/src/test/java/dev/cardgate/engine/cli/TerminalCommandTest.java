@@ -44,6 +44,20 @@ class TerminalCommandTest {
     }
 
     @Test
+    void aSoftwareVersionIsStoredAndShownAsItWasGiven() {
+        final String[] settings = LANE_SETTINGS.clone();
+        settings[settings.length - 1] = "2.5.0";
+        assertEquals(0, cardgate.run("terminal add", with("TERM0001", settings)).status());
+        final OperatorRun shown = cardgate.run("terminal show", "TERM0001");
+        assertTrue(shown.out().contains("software         2.5.0\n"), shown.printed());
+        assertEquals(0, cardgate.run("terminal set", "TERM0001", "--software", "3.0.0.0").status());
+        final OperatorRun four = cardgate.run("terminal show", "TERM0001");
+        assertTrue(four.out().contains("software         3.0.0.0\n"), four.printed());
+        assertEquals(0, cardgate.run("terminal set", "TERM0001", "--software", "3").status());
+        assertTrue(cardgate.run("terminal show", "TERM0001").out().contains("software         3\n"));
+    }
+
+    @Test
     void addRefusesABadTerminalIdMissingSettingsAndBadValuesWith2() {
         final OperatorRun longId = cardgate.run("terminal add", with("TERMINAL9", LANE_SETTINGS));
         assertEquals(2, longId.status(), longId.printed());

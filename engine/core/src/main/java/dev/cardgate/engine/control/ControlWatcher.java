@@ -41,6 +41,7 @@ public final class ControlWatcher implements AutoCloseable {
     private final String engineName;
     private final Supplier<RulesReloadReport> reloadRules;
     private final Thread thread;
+    private ControlSocket socket;
     private volatile boolean running = true;
     private long lastBeatMillis;
     private String lastFailure;
@@ -64,6 +65,16 @@ public final class ControlWatcher implements AutoCloseable {
      */
     public static ControlWatcher start(final Path dataDirectory, final String engineName,
         final Supplier<RulesReloadReport> reloadRules) {
+        return start(dataDirectory, engineName, reloadRules, null);
+    }
+
+    /**
+     * As {@link #start(Path, String, Supplier)}, and, with {@code requests}, the control socket
+     * ({@link ControlSocket}) on which operators' commands reach the engine at once; closed with
+     * this watcher.
+     */
+    public static ControlWatcher start(final Path dataDirectory, final String engineName,
+        final Supplier<RulesReloadReport> reloadRules, final ControlRequests requests) {
         final ControlWatcher watcher = new ControlWatcher(ControlFolder.of(dataDirectory), engineName, reloadRules);
         try {
             ControlFolder.createIfAbsent(watcher.folder);
@@ -81,6 +92,9 @@ public final class ControlWatcher implements AutoCloseable {
                 + " (for rules reload): " + failure.getMessage(), failure);
         }
         watcher.lastBeatMillis = System.currentTimeMillis();
+        if (requests != null) {
+            watcher.socket = ControlSocket.start(dataDirectory, engineName, requests);
+        }
         watcher.thread.start();
         return watcher;
     }
@@ -88,6 +102,9 @@ public final class ControlWatcher implements AutoCloseable {
     /** Stops the thread (letting an answer in progress finish) and removes the heartbeat. */
     @Override
     public void close() {
+        if (socket != null) {
+            socket.close();
+        }
         running = false;
         LockSupport.unpark(thread);
         try {

@@ -270,11 +270,12 @@ public final class JournalRecord {
         return trimmed(bytes);
     }
 
+    /** One character per byte (ISO 8859-1), so that no byte is lost: the printers escape what is not printable. */
     private static String trimmed(final byte[] bytes) {
         int end = bytes.length;
         while (end > 0 && bytes[end - 1] == ' ') {
             end--;
         }
-        return new String(bytes, 0, end, StandardCharsets.US_ASCII);
+        return new String(bytes, 0, end, StandardCharsets.ISO_8859_1);
     }
 }

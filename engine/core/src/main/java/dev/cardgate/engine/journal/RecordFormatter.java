@@ -1,12 +1,19 @@
 package dev.cardgate.engine.journal;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+
+import com.fasterxml.jackson.core.JsonGenerator;
 
 import dev.cardgate.engine.event.AuthorizationEvent;
 import dev.cardgate.engine.event.AuthorizationIds;
 import dev.cardgate.engine.event.DecisionReason;
 import dev.cardgate.engine.event.PanParts;
 import dev.cardgate.engine.event.RequestField;
+import dev.cardgate.engine.token.SafeEcho;
 
 /**
  * Renders a record as one aligned text line or one JSON line, for the reader command. Shows the
@@ -21,73 +28,95 @@ public final class RecordFormatter {
     private RecordFormatter() {
     }
 
-    /** One aligned line under {@link #TEXT_HEADER}. */
+    /** One aligned line under {@link #TEXT_HEADER}; text fields with {@link SafeEcho#visible} escapes. */
     public static String text(final JournalRecord record) {
         return String.format("%-10d %-24s %04d %06d %-12s %-8s %-15s %-19s %12d %03d %04d %02d %-24s %-5d",
             record.sequence(), Instant.ofEpochMilli(record.decisionTimeEpochMillis()), record.messageTypeIndicator(),
-            record.systemTraceAuditNumber(), record.retrievalReferenceNumber(), record.terminalId(), record.merchantId(),
-            maskedPan(record),
+            record.systemTraceAuditNumber(), SafeEcho.visible(record.retrievalReferenceNumber()),
+            SafeEcho.visible(record.terminalId()), SafeEcho.visible(record.merchantId()), maskedPan(record),
             record.amountMinor(), record.currencyCode(), record.merchantCategoryCode(), record.responseCode(),
             reasonName(record), record.ruleId());
     }
 
-    /** One JSON object on one line. */
+    /**
+     * One JSON object on one line, written by Jackson: text fields carry each byte of the record
+     * as one character (ISO 8859-1), escaped as JSON requires, so the line is valid JSON whatever
+     * a terminal sent.
+     */
     public static String json(final JournalRecord record) {
-        return "{\"sequence\":" + record.sequence()
-            + ",\"decidedAt\":\"" + Instant.ofEpochMilli(record.decisionTimeEpochMillis()) + '"'
-            + ",\"monotonicNanos\":" + record.monotonicNanos()
-            + ",\"messageType\":\"" + String.format("%04d", record.messageTypeIndicator()) + '"'
-            + requestFieldsJson(record)
-            + ",\"maskedPan\":\"" + maskedPan(record) + '"'
-            + ",\"cardToken\":" + (record.cardTokenPresent()
-                ? "\"" + String.format("%016x%016x", record.cardTokenHigh(), record.cardTokenLow()) + '"' : "null")
-            + ",\"responseCode\":\"" + String.format("%02d", record.responseCode()) + '"'
-            + ",\"reason\":\"" + reasonName(record) + '"'
-            + ",\"ruleId\":" + record.ruleId()
-            + ",\"authorizationId\":" + (record.authorizationId() == AuthorizationEvent.NO_AUTHORIZATION_ID ? "null"
-                : "\"" + AuthorizationIds.toString(record.authorizationId()) + '"')
-            + originalDataJson(record) + '}';
+        final StringWriter line = new StringWriter(512);
+        try (JsonGenerator json = JsonOutput.generator(line)) {
+            json.writeStartObject();
+            json.writeNumberField("sequence", record.sequence());
+            json.writeStringField("decidedAt", Instant.ofEpochMilli(record.decisionTimeEpochMillis()).toString());
+            json.writeNumberField("monotonicNanos", record.monotonicNanos());
+            json.writeStringField("messageType", String.format("%04d", record.messageTypeIndicator()));
+            writeRequestFields(json, record);
+            json.writeStringField("maskedPan", maskedPan(record));
+            if (record.cardTokenPresent()) {
+                json.writeStringField("cardToken", String.format("%016x%016x", record.cardTokenHigh(),
+                    record.cardTokenLow()));
+            }
+            else {
+                json.writeNullField("cardToken");
+            }
+            json.writeStringField("responseCode", String.format("%02d", record.responseCode()));
+            json.writeStringField("reason", reasonName(record));
+            json.writeNumberField("ruleId", record.ruleId());
+            if (record.authorizationId() == AuthorizationEvent.NO_AUTHORIZATION_ID) {
+                json.writeNullField("authorizationId");
+            }
+            else {
+                json.writeStringField("authorizationId", AuthorizationIds.toString(record.authorizationId()));
+            }
+            writeOriginalData(json, record);
+            json.writeEndObject();
+        }
+        catch (final IOException impossible) {
+            throw new UncheckedIOException("writing JSON to a string failed", impossible);
+        }
+        return line.toString();
     }
 
     /** Every field of the one table ({@link RequestField}), as it travels in the slot. */
-    private static String requestFieldsJson(final JournalRecord record) {
-        final StringBuilder json = new StringBuilder(256);
+    private static void writeRequestFields(final JsonGenerator json, final JournalRecord record) throws IOException {
         final AuthorizationEvent event = record.event();
         for (final RequestField field : RequestField.all()) {
-            json.append(",\"").append(field.jsonName()).append("\":");
             switch (field.kind()) {
                 case TEXT:
                     final byte[] text = new byte[field.width()];
                     event.textInto(field, text, 0);
-                    json.append('"').append(escape(trimmed(text))).append('"');
+                    json.writeStringField(field.jsonName(), trimmed(text));
                     break;
                 case DIGITS_10:
-                    json.append('"').append(String.format("%010d", event.number(field))).append('"');
+                    json.writeStringField(field.jsonName(), String.format("%010d", event.number(field)));
                     break;
                 default:
-                    json.append(event.number(field));
+                    json.writeNumberField(field.jsonName(), event.number(field));
                     break;
             }
         }
-        return json.toString();
     }
 
+    /** One character per byte, trailing spaces removed. */
     private static String trimmed(final byte[] bytes) {
         int end = bytes.length;
         while (end > 0 && bytes[end - 1] == ' ') {
             end--;
         }
-        return new String(bytes, 0, end, java.nio.charset.StandardCharsets.US_ASCII);
+        return new String(bytes, 0, end, StandardCharsets.ISO_8859_1);
     }
 
     /** Field 90 of a reversal, or nothing. */
-    private static String originalDataJson(final JournalRecord record) {
+    private static void writeOriginalData(final JsonGenerator json, final JournalRecord record) throws IOException {
         if (!record.originalDataPresent()) {
-            return "";
+            return;
         }
-        return ",\"original\":{\"messageType\":\"" + String.format("%04d", record.originalMessageType())
-            + "\",\"stan\":" + record.originalSystemTraceAuditNumber()
-            + ",\"transmissionDateTime\":\"" + String.format("%010d", record.originalTransmissionDateTime()) + "\"}";
+        json.writeObjectFieldStart("original");
+        json.writeStringField("messageType", String.format("%04d", record.originalMessageType()));
+        json.writeNumberField("stan", record.originalSystemTraceAuditNumber());
+        json.writeStringField("transmissionDateTime", String.format("%010d", record.originalTransmissionDateTime()));
+        json.writeEndObject();
     }
 
     static String reasonName(final JournalRecord record) {
@@ -97,17 +126,5 @@ public final class RecordFormatter {
 
     private static String maskedPan(final JournalRecord record) {
         return PanParts.toString(record.panLength(), record.panFirstSix(), record.panLastFour());
-    }
-
-    private static String escape(final String text) {
-        final StringBuilder escaped = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            final char c = text.charAt(i);
-            if (c == '"' || c == '\\') {
-                escaped.append('\\');
-            }
-            escaped.append(c);
-        }
-        return escaped.toString();
     }
 }

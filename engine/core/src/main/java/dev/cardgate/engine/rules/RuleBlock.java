@@ -34,6 +34,11 @@ final class RuleBlock {
         this.line = line;
     }
 
+    /** "policy 401", or "the policy block" when its id could not be read. */
+    String describe() {
+        return ruleId >= 0 ? kind + " " + ruleId : "the " + kind + " block";
+    }
+
     void attribute(final int number, final String[] words, final RulesParser parser) {
         final String key = words[0];
         if (!allowed(key)) {

@@ -19,6 +19,10 @@ import dev.cardgate.engine.terminal.AsciiCodes;
 public final class RulesParser {
     static final int MAX_VELOCITY_RULES = 8;
 
+    /** Words that start a line outside a block only: met inside a block, the block was left open. */
+    private static final java.util.Set<String> TOP_LEVEL = java.util.Set.of("accept-currencies", "required-fields",
+        "minimum-software", "policy", "limit", "velocity", "card-testing", "impossible-travel");
+
     private final String source;
     private final List<String> problems = new ArrayList<>();
     private final Map<Integer, Integer> ruleIdLines = new HashMap<>();
@@ -61,8 +65,7 @@ public final class RulesParser {
             parser.line(index + 1, lines.get(index));
         }
         if (parser.block != null) {
-            parser.problem(parser.block.line, parser.block.kind + " " + parser.block.ruleId
-                + " is not closed: add a line 'end'");
+            parser.problem(parser.block.line, parser.block.describe() + " is not closed: add a line 'end'");
         }
         if (!parser.problems.isEmpty()) {
             throw new RulesFileException(parser.problems);
@@ -92,6 +95,11 @@ public final class RulesParser {
             return;
         }
         final String[] words = text.split("\\s+");
+        if (block != null && TOP_LEVEL.contains(words[0])) {
+            // a block left open: named once, and the lines after it read as what they are
+            problem(block.line, block.describe() + " is not closed before line " + number + ": add a line 'end'");
+            block = null;
+        }
         if (block != null) {
             if ("end".equals(words[0]) && words.length == 1) {
                 finishBlock();

@@ -134,12 +134,30 @@ public final class AsciiCodes {
         return packed;
     }
 
+    /** How many dotted numbers {@code text} has (1 to 4), for {@link #versionText(long, int)}. */
+    public static int versionParts(final String text) {
+        return Math.min(4, text.split("\\.", -1).length);
+    }
+
     /** The dotted text of a packed version, trailing ".0" parts beyond the second removed. */
     public static String versionText(final long packed) {
+        return versionText(packed, 0);
+    }
+
+    /**
+     * The dotted text of a packed version in {@code parts} numbers (1 to 4, as it was given);
+     * with 0 (not known), trailing ".0" parts beyond the second removed.
+     */
+    public static String versionText(final long packed, final int parts) {
         final StringBuilder text = new StringBuilder();
         int last = 3;
-        while (last > 1 && ((packed >>> (48 - 16 * last)) & 0xFFFF) == 0) {
-            last--;
+        if (parts >= 1 && parts <= 4) {
+            last = parts - 1;
+        }
+        else {
+            while (last > 1 && ((packed >>> (48 - 16 * last)) & 0xFFFF) == 0) {
+                last--;
+            }
         }
         for (int i = 0; i <= last; i++) {
             if (i > 0) {

@@ -9,15 +9,18 @@ package dev.cardgate.engine.terminal;
  * <pre>
  *   0        1        2        3        4                 8                 12               16
  *   +--------+--------+--------+--------+-----------------+-----------------+----------------+
- *   | layout | status | flags  | 0      | merchant        | country code    | 0 (reserved)   |
- *   | = 1    | ordinal|        |        | category, int32 | int32           |                |
+ *   | layout | status | flags  | version| merchant        | country code    | 0 (reserved)   |
+ *   | = 1    | ordinal|        | parts  | category, int32 | int32           |                |
  *   +--------+--------+--------+--------+-----------------+-----------------+----------------+
  *   16: merchant id high (int64, bytes 0-7)     24: merchant id low (int64, bytes 8-14, 0)
  *   32: region (int64, 8 ASCII)                  40: group (int64, 8 ASCII)
  *   48: model (int64, 8 ASCII)                   56: software version (int64, 4 x 16 bits)
  *   64: last heard, epoch milliseconds (int64, 0 = never)
  * </pre>
- * Flags: bit 0 sign-on required, bit 1 signed on. Text fields are packed by {@link AsciiCodes}.
+ * Flags: bit 0 sign-on required, bit 1 signed on. Version parts: how many dotted numbers the
+ * software version was given with (1 to 4), so that 2.5.0 is shown as 2.5.0; 0 in files
+ * written before it was kept, shown without trailing ".0" parts beyond the second. Text fields
+ * are packed by {@link AsciiCodes}.
  * A different layout number means a file written by an incompatible version.
  */
 public final class StoredTerminal {
@@ -37,6 +40,7 @@ public final class StoredTerminal {
     long group;
     long model;
     long softwareVersion;
+    int softwareVersionParts;
     long lastHeardEpochMillis;
 
     /** The status, or null when the entry was not written by layout 1 (a damaged file). */
@@ -101,6 +105,7 @@ public final class StoredTerminal {
         group = AsciiCodes.pack(terminal.group());
         model = AsciiCodes.pack(terminal.model());
         softwareVersion = AsciiCodes.packVersion(terminal.softwareVersion());
+        softwareVersionParts = AsciiCodes.versionParts(terminal.softwareVersion());
         lastHeardEpochMillis = terminal.lastHeardEpochMillis();
         return this;
     }
@@ -117,7 +122,7 @@ public final class StoredTerminal {
     TerminalRecord toRecord(final long terminalKey) {
         return new TerminalRecord(AsciiCodes.unpack(terminalKey), AsciiCodes.merchantText(merchantHigh, merchantLow),
             merchantCategoryCode, countryCode, AsciiCodes.unpack(region), AsciiCodes.unpack(group), statusOrNull(),
-            AsciiCodes.unpack(model), AsciiCodes.versionText(softwareVersion), signOnRequired(), signedOn(),
-            lastHeardEpochMillis);
+            AsciiCodes.unpack(model), AsciiCodes.versionText(softwareVersion, softwareVersionParts), signOnRequired(),
+            signedOn(), lastHeardEpochMillis);
     }
 }

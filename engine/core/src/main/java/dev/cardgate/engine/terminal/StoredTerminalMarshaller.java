@@ -30,7 +30,7 @@ final class StoredTerminalMarshaller
         out.writeByte((byte)terminal.layoutVersion);
         out.writeByte((byte)terminal.statusOrdinal);
         out.writeByte((byte)terminal.flags);
-        out.writeByte((byte)0);
+        out.writeByte((byte)terminal.softwareVersionParts);
         out.writeInt(terminal.merchantCategoryCode);
         out.writeInt(terminal.countryCode);
         out.writeInt(0);
@@ -49,7 +49,7 @@ final class StoredTerminalMarshaller
         terminal.layoutVersion = in.readUnsignedByte();
         terminal.statusOrdinal = in.readUnsignedByte();
         terminal.flags = in.readUnsignedByte();
-        in.readSkip(1);
+        terminal.softwareVersionParts = in.readUnsignedByte();
         terminal.merchantCategoryCode = in.readInt();
         terminal.countryCode = in.readInt();
         in.readSkip(4);

@@ -58,6 +58,16 @@ class RulesParserTest {
     }
 
     @Test
+    void anUnclosedBlockIsNamedOnceAndTheLinesAfterItReadAsWhatTheyAre() {
+        final RulesFileException invalid = assertThrows(RulesFileException.class, () -> RulesParser.parse("r.conf",
+            List.of("policy 4x1 bad-id", "  decline 57", "policy 402 second", "  decline 62", "  countries 840",
+                "end", "limit 501 unclosed", "  max-amount 100")));
+        assertEquals(List.of("r.conf:1: rule id '4x1' is not a whole number",
+            "r.conf:1: the policy block is not closed before line 3: add a line 'end'",
+            "r.conf:7: limit 501 is not closed: add a line 'end'"), invalid.problems());
+    }
+
+    @Test
     void conditionsCompileIntoRangesAndBitsets() {
         final RuleSet rules = RulesParser.parse("r.conf", List.of(
             "policy 401 mixed", "  decline 62", "  cards 4 510000-510099 5", "  merchant-categories 7800-7802 5411",
