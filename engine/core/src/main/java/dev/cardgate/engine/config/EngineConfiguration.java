@@ -133,6 +133,7 @@ public final class EngineConfiguration {
     private final JournalConfiguration journal;
     private final FrontEndConfiguration frontEnd;
     private final ObservabilityConfiguration observability;
+    private final StandInConfiguration standIn;
 
     private EngineConfiguration(final Builder builder, final Path dataDirectory, final FrontEndConfiguration frontEnd) {
         this.values = builder.values.copy();
@@ -143,6 +144,7 @@ public final class EngineConfiguration {
         tokenKeySource = builder.tokenKeySource;
         journal = new JournalConfiguration(values, dataDirectory);
         observability = new ObservabilityConfiguration(values);
+        standIn = new StandInConfiguration(values);
     }
 
     public static Builder builder() {
@@ -256,6 +258,11 @@ public final class EngineConfiguration {
         return observability;
     }
 
+    /** Stand-in limits and store and forward ({@code upstream.standin.*}, {@code upstream.saf.*}); used with a link. */
+    public StandInConfiguration standIn() {
+        return standIn;
+    }
+
     /** The TCP front-end's settings ({@code frontend.*}); used only when a front-end is started. */
     public FrontEndConfiguration frontEnd() {
         return frontEnd;
@@ -287,6 +294,7 @@ public final class EngineConfiguration {
         private final JournalConfiguration.Builder journal = new JournalConfiguration.Builder(values);
         private final ObservabilityConfiguration.Builder observability = new ObservabilityConfiguration.Builder(values);
         private final FrontEndConfiguration.Builder frontEnd = new FrontEndConfiguration.Builder(values);
+        private final StandInConfiguration.Builder standIn = new StandInConfiguration.Builder(values);
         private String tokenKeyHex;
         private String tokenKeySource;
         private Path baseDirectory;
@@ -303,6 +311,12 @@ public final class EngineConfiguration {
         /** Sets {@code metrics.http.*} and {@code log.format}: {@code .observability(o -> o.metricsHttpEnabled(true))}. */
         public Builder observability(final java.util.function.UnaryOperator<ObservabilityConfiguration.Builder> settings) {
             settings.apply(observability);
+            return this;
+        }
+
+        /** Sets {@code upstream.standin.*} and {@code upstream.saf.*}: {@code .standIn(s -> s.cardCapMinor(10_000))}. */
+        public Builder standIn(final java.util.function.UnaryOperator<StandInConfiguration.Builder> settings) {
+            settings.apply(standIn);
             return this;
         }
 
@@ -456,6 +470,7 @@ public final class EngineConfiguration {
             final FrontEndConfiguration frontEndConfiguration = frontEnd.build(problems,
                 resolvedData == null ? Path.of("") : resolvedData, baseDirectory);
             observability.validateTogether(problems);
+            standIn.validateTogether(problems);
             if (!problems.isEmpty()) {
                 throw new ConfigurationException(problems);
             }

@@ -1,0 +1,177 @@
+package dev.cardgate.engine;
+
+import static dev.cardgate.engine.UpstreamEngines.CLEAN_PAN;
+import static dev.cardgate.engine.UpstreamEngines.STOLEN_PAN;
+import static dev.cardgate.engine.UpstreamEngines.await;
+import static dev.cardgate.engine.UpstreamEngines.purchase;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.cardgate.engine.event.AuthorizationEvent;
+import dev.cardgate.engine.event.AuthorizationIds;
+import dev.cardgate.engine.event.DecisionReason;
+import dev.cardgate.engine.rules.EngineRules;
+import dev.cardgate.engine.upstream.LinkState;
+import dev.cardgate.engine.upstream.TestUpstreamLink;
+import dev.cardgate.engine.upstream.UpstreamFlowCounter;
+
+/** The forwarded path: what the terminal gets for each fate of a forwarded request. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class UpstreamFlowTest {
+    @TempDir
+    Path dataDirectory;
+
+    private static final long NETWORK_ID = 1_234_567L;
+
+    @Test
+    void forwardedApprovalIsAnsweredWithTheNetworksAuthorizationId() throws Exception {
+        final TestUpstreamLink link = new TestUpstreamLink(LinkState.UP, 16);
+        try (AuthorizationEngine engine = new UpstreamEngines(dataDirectory).launch(link, false, s -> s)) {
+            final CompletableFuture<Decision> answer = engine.authorizeAsync(CLEAN_PAN, purchase(1, 1_000));
+            final AuthorizationEvent forwarded = link.awaitForwarded();
+            assertFalse(answer.isDone(), "the terminal is not answered before the network");
+            assertEquals(1, forwarded.systemTraceAuditNumber());
+            link.answer(forwarded, 0, NETWORK_ID);
+            final Decision decision = await(answer);
+            assertTrue(decision.approved());
+            assertEquals(AuthorizationIds.toString(NETWORK_ID), decision.authorizationId());
+            assertEquals(1, engine.counters().value(UpstreamFlowCounter.FORWARDED));
+            assertEquals(1, engine.counters().value(UpstreamFlowCounter.NETWORK_APPROVALS));
+        }
+    }
+
+    @Test
+    void networkDeclineIsPassedThroughWithItsCode() throws Exception {
+        final TestUpstreamLink link = new TestUpstreamLink(LinkState.UP, 16);
+        try (AuthorizationEngine engine = new UpstreamEngines(dataDirectory).launch(link, false, s -> s)) {
+            final CompletableFuture<Decision> answer = engine.authorizeAsync(CLEAN_PAN, purchase(2, 1_000));
+            link.answer(link.awaitForwarded(), 51, AuthorizationEvent.NO_AUTHORIZATION_ID);
+            final Decision decision = await(answer);
+            assertEquals(51, decision.responseCode());
+            assertEquals(DecisionReason.NETWORK_DECLINED, decision.reason());
+            assertEquals(EngineRules.NETWORK_DECLINE, decision.ruleId());
+            assertNull(decision.authorizationId());
+        }
+    }
+
+    @Test
+    void localDeclineIsAnsweredAtOnceAndNeverForwarded() throws Exception {
+        final TestUpstreamLink link = new TestUpstreamLink(LinkState.UP, 16);
+        try (AuthorizationEngine engine = new UpstreamEngines(dataDirectory).launch(link, false, s -> s)) {
+            final Decision decision = await(engine.authorizeAsync(STOLEN_PAN, purchase(3, 1_000)));
+            assertEquals(43, decision.responseCode());
+            assertEquals(0, link.forwardedWaiting());
+            assertEquals(0, engine.counters().value(UpstreamFlowCounter.FORWARDED));
+        }
+    }
+
+    @Test
+    void timeoutIsAnswered91AndItsReversalIsSent() throws Exception {
+        final TestUpstreamLink link = new TestUpstreamLink(LinkState.UP, 16);
+        try (AuthorizationEngine engine = new UpstreamEngines(dataDirectory).launch(link, false,
+            s -> s.standIn(saf -> saf.safRetryInterval(java.time.Duration.ofMillis(20))))) {
+            final CompletableFuture<Decision> answer = engine.authorizeAsync(CLEAN_PAN, purchase(4, 1_000));
+            link.timeOut(link.awaitForwarded());
+            final Decision decision = await(answer);
+            assertEquals(91, decision.responseCode());
+            assertEquals(DecisionReason.UPSTREAM_NO_ANSWER, decision.reason());
+            assertEquals(EngineRules.UPSTREAM_TIMEOUT, decision.ruleId());
+            final TestUpstreamLink.StoredSend reversal = link.awaitStored();
+            assertEquals(420, reversal.messageType());
+            assertEquals(4, reversal.systemTraceAuditNumber());
+            assertEquals(1, engine.counters().value(UpstreamFlowCounter.TIMEOUTS_ANSWERED));
+        }
+    }
+
+    @Test
+    void linkLostIsAnsweredAsATimeout() throws Exception {
+        final TestUpstreamLink link = new TestUpstreamLink(LinkState.UP, 16);
+        try (AuthorizationEngine engine = new UpstreamEngines(dataDirectory).launch(link, false, s -> s)) {
+            final CompletableFuture<Decision> answer = engine.authorizeAsync(CLEAN_PAN, purchase(5, 1_000));
+            link.lose(link.awaitForwarded());
+            final Decision decision = await(answer);
+            assertEquals(91, decision.responseCode());
+            assertEquals(EngineRules.UPSTREAM_LINK_LOST, decision.ruleId());
+        }
+    }
+
+    @Test
+    void requestTheLinkDoesNotTakeIsAnsweredAsLinkLostAtOnce() throws Exception {
+        final TestUpstreamLink link = new TestUpstreamLink(LinkState.UP, 0);
+        try (AuthorizationEngine engine = new UpstreamEngines(dataDirectory).launch(link, false, s -> s)) {
+            for (int stan = 10; stan < 600; stan++) {
+                final Decision decision = await(engine.authorizeAsync(CLEAN_PAN, purchase(stan, 1_000)));
+                assertEquals(91, decision.responseCode());
+                assertEquals(EngineRules.UPSTREAM_LINK_LOST, decision.ruleId());
+            }
+            assertEquals(590, engine.counters().value(UpstreamFlowCounter.TIMEOUTS_ANSWERED));
+        }
+    }
+
+    @Test
+    void lateApprovalIsReversedAndTheTerminalIsAnsweredOnce() throws Exception {
+        final TestUpstreamLink link = new TestUpstreamLink(LinkState.UP, 16);
+        try (AuthorizationEngine engine = new UpstreamEngines(dataDirectory).launch(link, false,
+            s -> s.standIn(saf -> saf.safRetryInterval(java.time.Duration.ofMillis(20))))) {
+            final java.util.concurrent.atomic.AtomicInteger answers = new java.util.concurrent.atomic.AtomicInteger();
+            final CompletableFuture<Decision> answer = engine.authorizeAsync(CLEAN_PAN, purchase(6, 1_000));
+            answer.thenRun(answers::incrementAndGet);
+            final AuthorizationEvent forwarded = link.awaitForwarded();
+            link.timeOut(forwarded);
+            assertEquals(91, await(answer).responseCode());
+            assertEquals(420, link.awaitStored().messageType());
+            link.approveLate(forwarded, NETWORK_ID);
+            final TestUpstreamLink.StoredSend lateReversal = link.awaitStored();
+            assertEquals(420, lateReversal.messageType());
+            assertEquals(6, lateReversal.systemTraceAuditNumber());
+            assertEquals(1, engine.counters().value(UpstreamFlowCounter.LATE_APPROVALS_REVERSED));
+            assertEquals(1, answers.get());
+            assertEquals(0, engine.counters().value(UpstreamFlowCounter.NETWORK_APPROVALS));
+        }
+    }
+
+    @Test
+    void terminalReversalOfANetworkApprovalIsAcknowledgedAndQueuedUpstream() throws Exception {
+        final TestUpstreamLink link = new TestUpstreamLink(LinkState.UP, 16);
+        try (AuthorizationEngine engine = new UpstreamEngines(dataDirectory).launch(link, false,
+            s -> s.standIn(saf -> saf.safRetryInterval(java.time.Duration.ofMillis(20))))) {
+            final CompletableFuture<Decision> answer = engine.authorizeAsync(CLEAN_PAN, purchase(7, 1_000));
+            link.answer(link.awaitForwarded(), 0, NETWORK_ID);
+            assertTrue(await(answer).approved());
+            final AuthorizationRequestData reversal = AuthorizationRequestData.builder().messageTypeIndicator(400)
+                .systemTraceAuditNumber(8).terminalId("TERM0001").merchantId("MERCHANT0000001").amountMinor(1_000)
+                .currencyCode(978).expiryYearMonth(4912).originalDataElements(100, 7, 1_204_040_007L).build();
+            final Decision acknowledged = await(engine.authorizeAsync(CLEAN_PAN, reversal));
+            assertEquals(0, acknowledged.responseCode());
+            assertEquals(DecisionReason.REVERSAL_ACCEPTED, acknowledged.reason());
+            final TestUpstreamLink.StoredSend queued = link.awaitStored();
+            assertEquals(420, queued.messageType());
+            assertEquals(8, queued.systemTraceAuditNumber());
+        }
+    }
+
+    @Test
+    void withoutALinkTheEngineAnswersAloneAsBefore() throws Exception {
+        final TestUpstreamLink link = new TestUpstreamLink(LinkState.DISABLED, 16);
+        try (AuthorizationEngine engine = new UpstreamEngines(dataDirectory).launch(link, false, s -> s)) {
+            final Decision decision = await(engine.authorizeAsync(CLEAN_PAN, purchase(9, 1_000)));
+            assertTrue(decision.approved());
+            assertFalse(dev.cardgate.engine.upstream.UpstreamFlow.isStandInId(idOf(decision)));
+            assertEquals(0, link.forwardedWaiting());
+        }
+    }
+
+    static long idOf(final Decision decision) {
+        return Long.parseLong(decision.authorizationId(), 36);
+    }
+}
