@@ -171,6 +171,30 @@ class UpstreamFlowTest {
         }
     }
 
+    @Test
+    void velocityCountsOnlyApprovalsTheNetworkGave() throws Exception {
+        final Path rules = dataDirectory.resolve("rules.conf");
+        java.nio.file.Files.writeString(rules, "velocity 511 one-per-hour\n  window 1h\n  max-count 1\nend\n");
+        final TestUpstreamLink link = new TestUpstreamLink(LinkState.UP, 16);
+        try (AuthorizationEngine engine = new UpstreamEngines(dataDirectory).launch(link, false,
+            s -> s.rulesFile(rules))) {
+            final CompletableFuture<Decision> declinedUpstream = engine.authorizeAsync(CLEAN_PAN, purchase(20, 1_000));
+            link.answer(link.awaitForwarded(), 5, AuthorizationEvent.NO_AUTHORIZATION_ID);
+            assertEquals(5, await(declinedUpstream).responseCode());
+            final CompletableFuture<Decision> pending = engine.authorizeAsync(CLEAN_PAN, purchase(21, 1_000));
+            final AuthorizationEvent firstForwarded = link.awaitForwarded();
+            final CompletableFuture<Decision> whilePending = engine.authorizeAsync(CLEAN_PAN, purchase(22, 1_000));
+            final AuthorizationEvent secondForwarded = link.awaitForwarded();
+            link.answer(firstForwarded, 0, NETWORK_ID);
+            assertTrue(await(pending).approved());
+            link.answer(secondForwarded, 51, AuthorizationEvent.NO_AUTHORIZATION_ID);
+            assertEquals(51, await(whilePending).responseCode());
+            final Decision overVelocity = await(engine.authorizeAsync(CLEAN_PAN, purchase(23, 1_000)));
+            assertEquals(65, overVelocity.responseCode());
+            assertEquals(0, link.forwardedWaiting());
+        }
+    }
+
     static long idOf(final Decision decision) {
         return Long.parseLong(decision.authorizationId(), 36);
     }

@@ -3,6 +3,9 @@ package dev.cardgate.engine.upstream;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import org.agrona.concurrent.ManyToManyConcurrentArrayQueue;
 
 import dev.cardgate.engine.event.AuthorizationEvent;
 
@@ -19,8 +22,9 @@ public final class TestUpstreamLink implements UpstreamLink {
     }
 
     private final AuthorizationEvent[] pool;
-    private final BlockingQueue<AuthorizationEvent> free;
-    private final BlockingQueue<AuthorizationEvent> forwarded;
+    // lock-free and allocation-free, so the reply thread's forward allocates nothing
+    private final ManyToManyConcurrentArrayQueue<AuthorizationEvent> free;
+    private final ManyToManyConcurrentArrayQueue<AuthorizationEvent> forwarded;
     private final BlockingQueue<StoredSend> stored = new ArrayBlockingQueue<>(10_000);
     private volatile LinkState state;
     private volatile UpstreamListener listener;
@@ -29,11 +33,11 @@ public final class TestUpstreamLink implements UpstreamLink {
     public TestUpstreamLink(final LinkState initial, final int capacity) {
         this.state = initial;
         this.pool = new AuthorizationEvent[capacity];
-        this.free = new ArrayBlockingQueue<>(Math.max(1, capacity));
-        this.forwarded = new ArrayBlockingQueue<>(Math.max(1, capacity));
+        this.free = new ManyToManyConcurrentArrayQueue<>(Math.max(2, capacity));
+        this.forwarded = new ManyToManyConcurrentArrayQueue<>(Math.max(2, capacity));
         for (int i = 0; i < capacity; i++) {
             pool[i] = new AuthorizationEvent();
-            free.add(pool[i]);
+            free.offer(pool[i]);
         }
     }
 
@@ -64,17 +68,26 @@ public final class TestUpstreamLink implements UpstreamLink {
             return false;
         }
         copy.copyFrom(request).upstreamTraceNumber(900_000 + request.systemTraceAuditNumber());
-        forwarded.add(copy);
+        forwarded.offer(copy);
         return true;
     }
 
     /** The next request forwarded, waiting at most 10 seconds. */
     public AuthorizationEvent awaitForwarded() throws InterruptedException {
-        final AuthorizationEvent next = forwarded.poll(10, TimeUnit.SECONDS);
-        if (next == null) {
-            throw new AssertionError("nothing was forwarded within 10 seconds");
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        AuthorizationEvent next;
+        while ((next = forwarded.poll()) == null) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("nothing was forwarded within 10 seconds");
+            }
+            LockSupport.parkNanos(100_000);
         }
         return next;
+    }
+
+    /** The next request forwarded, or null at once when there is none (allocation-free). */
+    public AuthorizationEvent pollForwarded() {
+        return forwarded.poll();
     }
 
     /** Requests forwarded and not yet given a fate. */
@@ -85,7 +98,7 @@ public final class TestUpstreamLink implements UpstreamLink {
     /** The network answers {@code request} with {@code responseCode} (and an id on approval). */
     public void answer(final AuthorizationEvent request, final int responseCode, final long authorizationId) {
         listener.forwardedOutcome(request, UpstreamOutcome.ANSWERED, responseCode, authorizationId);
-        free.add(request);
+        free.offer(request);
     }
 
     /** {@code request} got no answer in time; the copy stays for a late approval when {@code keep}. */
@@ -96,13 +109,13 @@ public final class TestUpstreamLink implements UpstreamLink {
     /** The connection carrying {@code request} was lost. */
     public void lose(final AuthorizationEvent request) {
         listener.forwardedOutcome(request, UpstreamOutcome.LINK_LOST, -1, AuthorizationEvent.NO_AUTHORIZATION_ID);
-        free.add(request);
+        free.offer(request);
     }
 
     /** An approval for {@code request} after it timed out. */
     public void approveLate(final AuthorizationEvent request, final long authorizationId) {
         listener.lateApproval(request, authorizationId);
-        free.add(request);
+        free.offer(request);
     }
 
     @Override
