@@ -195,6 +195,37 @@ class UpstreamFlowTest {
         }
     }
 
+    @Test
+    void theJournalShowsHowEachAnswerCameAbout() throws Exception {
+        final TestUpstreamLink link = new TestUpstreamLink(LinkState.UP, 16);
+        try (AuthorizationEngine engine = new UpstreamEngines(dataDirectory).launch(link, true, s -> s)) {
+            final CompletableFuture<Decision> answer = engine.authorizeAsync(CLEAN_PAN, purchase(30, 1_000));
+            link.answer(link.awaitForwarded(), 0, NETWORK_ID);
+            assertTrue(await(answer).approved());
+            link.state(LinkState.DOWN);
+            assertTrue(await(engine.authorizeAsync(CLEAN_PAN, purchase(31, 1_000))).approved());
+        }
+        final java.util.List<String> lines = new java.util.ArrayList<>();
+        final java.util.List<String> json = new java.util.ArrayList<>();
+        final dev.cardgate.engine.journal.JournalStatistics statistics =
+            new dev.cardgate.engine.journal.JournalStatistics(86_400_000L);
+        new dev.cardgate.engine.journal.JournalReader(dataDirectory.resolve("journal"), problem -> {
+            throw new AssertionError(problem);
+        }).read(dev.cardgate.engine.journal.JournalQuery.ALL, record -> {
+            lines.add(dev.cardgate.engine.journal.RecordFormatter.outcomeName(record));
+            json.add(dev.cardgate.engine.journal.RecordFormatter.json(record));
+            statistics.add(record);
+        });
+        assertEquals(java.util.List.of("forwarded", "network", "stand-in-approval"), lines);
+        assertTrue(json.get(1).contains("\"outcome\":\"network\"") && json.get(1).contains("\"upstreamStan\":900030")
+            && json.get(1).contains("\"networkResponseCode\":0"), json.get(1));
+        assertTrue(json.get(2).contains("\"storedMessages\":1") && json.get(2).contains("\"authorizationId\":\"S"),
+            json.get(2));
+        final java.util.Map<String, Long> counts = statistics.countsByInterval().values().iterator().next();
+        assertEquals(1L, counts.get("outcome.stand-in-approval"));
+        assertEquals(1L, counts.get("outcome.forwarded"));
+    }
+
     static long idOf(final Decision decision) {
         return Long.parseLong(decision.authorizationId(), 36);
     }

@@ -27,6 +27,10 @@ public final class JournalStatistics {
         final TreeMap<String, Long> counts = countsByInterval.computeIfAbsent(start, ignored -> new TreeMap<>());
         counts.merge(record.responseCode() == 0 ? "approved" : "declined", 1L, Long::sum);
         counts.merge(RecordFormatter.reasonName(record), 1L, Long::sum);
+        // the upstream outcome of each answer not decided alone (a journal without a link counts none)
+        if (record.event().outcomeKindOrdinal() != 0) {
+            counts.merge("outcome." + RecordFormatter.outcomeName(record), 1L, Long::sum);
+        }
     }
 
     /** Interval start (epoch milliseconds) to counts by "approved", "declined" and reason name. */
