@@ -458,6 +458,24 @@ public final class AuthorizationEngine implements AutoCloseable {
         return problems;
     }
 
+    /**
+     * What makes the engine answer in a degraded way while it still answers (for {@code /health}):
+     * the upstream link not up, so requests are decided in stand-in. Each line begins with
+     * {@link #DEGRADED}; empty when nothing is degraded.
+     */
+    public List<String> healthDegradations() {
+        final List<String> degradations = new ArrayList<>();
+        if (upstreamLink != null && EngineUpstreamListener.standsIn(upstreamLink.state())) {
+            degradations.add(DEGRADED + "the upstream link is " + upstreamLink.state()
+                + ": requests are decided in stand-in (docs/upstream.md), " + storeAndForward.owedCount()
+                + " stored messages owed to the network");
+        }
+        return degradations;
+    }
+
+    /** The prefix of a {@link #healthDegradations()} line. */
+    public static final String DEGRADED = "degraded: ";
+
     /** Distinct failures of the pipeline's stages and how often each happened. */
     public java.util.Map<String, Long> distinctFailures() {
         return failureLog.distinctFailures();

@@ -50,6 +50,18 @@ class StandInTest {
     }
 
     @Test
+    void healthIsDegradedWhileTheLinkIsNotUp() throws Exception {
+        final TestUpstreamLink link = new TestUpstreamLink(LinkState.CONNECTING, 4);
+        try (AuthorizationEngine engine = new UpstreamEngines(dataDirectory).launch(link, false, s -> s)) {
+            assertEquals(1, engine.healthDegradations().size());
+            assertTrue(engine.healthDegradations().get(0).startsWith(AuthorizationEngine.DEGRADED + "the upstream link is "
+                + "CONNECTING"), engine.healthDegradations().get(0));
+            link.state(LinkState.UP);
+            assertTrue(engine.healthDegradations().isEmpty());
+        }
+    }
+
+    @Test
     void amountAboveTheFloorLimitIsDeclined91() throws Exception {
         assertStandInDecline(s -> s, new long[] {5_001}, EngineRules.STAND_IN_FLOOR_LIMIT,
             UpstreamFlowCounter.STAND_IN_FLOOR_LIMIT_EXCEEDED);
