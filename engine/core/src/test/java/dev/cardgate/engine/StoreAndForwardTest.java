@@ -133,6 +133,36 @@ class StoreAndForwardTest {
         }
     }
 
+    @Test
+    void anOperatorListsWithMaskedPansDropsOneAndSendsAnExpiredOneAgain() throws Exception {
+        final UpstreamEngines engines = new UpstreamEngines(dataDirectory);
+        final java.util.function.UnaryOperator<dev.cardgate.engine.config.EngineConfiguration.Builder> expiring =
+            s -> s.standIn(i -> i.safRetryInterval(Duration.ofMillis(20)).safExpiry(Duration.ofHours(1)));
+        try (AuthorizationEngine engine = engines.launch(new TestUpstreamLink(LinkState.DOWN, 4), false, expiring)) {
+            assertTrue(await(engine.authorizeAsync(CLEAN_PAN, purchase(1, 1_000))).approved());
+            assertTrue(await(engine.authorizeAsync(CLEAN_PAN, purchase(2, 1_000))).approved());
+            engines.clock.addAndGet(Duration.ofHours(1).toMillis());
+            awaitValue(engine, UpstreamFlowCounter.SAF_EXPIRED, 2);
+        }
+        final java.util.List<dev.cardgate.engine.saf.StoredMessage> listed =
+            dev.cardgate.engine.saf.StoreAndForwardOperator.list(dataDirectory);
+        assertEquals(2, listed.size());
+        final String line = dev.cardgate.engine.saf.StoreAndForwardOperator.describe(listed.get(0), engines.clock.get());
+        assertTrue(line.contains("411111******1111") && line.contains("expired") && !line.contains(CLEAN_PAN), line);
+        assertTrue(dev.cardgate.engine.saf.StoreAndForwardOperator.drop(dataDirectory, listed.get(0).storedId()));
+        assertTrue(dev.cardgate.engine.saf.StoreAndForwardOperator.retry(dataDirectory, listed.get(1).storedId(),
+            engines.clock.get()));
+        assertFalse(dev.cardgate.engine.saf.StoreAndForwardOperator.retry(dataDirectory, 99, engines.clock.get()));
+        final TestUpstreamLink up = new TestUpstreamLink(LinkState.UP, 4);
+        try (AuthorizationEngine engine = engines.launch(up, false, expiring)) {
+            final TestUpstreamLink.StoredSend again = up.awaitStored();
+            assertEquals(2, again.systemTraceAuditNumber());
+            assertEquals(121, again.messageType(), "an entry retried by the operator goes as a repeat");
+            up.answerStored(again, 0);
+            assertNull(up.pollStored(200), "the dropped entry is not sent");
+        }
+    }
+
     private static void awaitValue(final AuthorizationEngine engine, final UpstreamFlowCounter counter,
         final long expected) {
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

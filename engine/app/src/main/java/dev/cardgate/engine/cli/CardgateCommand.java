@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "cardgate", mixinStandardHelpOptions = true, version = "cardgate 0.1.0",
     description = "Low-latency card authorization engine for acquirers.",
     subcommands = {ServeCommand.class, SelfCheckCommand.class, BlockCommand.class, TerminalCommand.class,
-        RulesCommand.class, JournalCommand.class, StatCommand.class, CommandLine.HelpCommand.class})
+        RulesCommand.class, JournalCommand.class, StatCommand.class, SafCommand.class, CommandLine.HelpCommand.class})
 public final class CardgateCommand implements Runnable {
     @Spec
     private CommandSpec spec;
