@@ -64,6 +64,14 @@ import dev.cardgate.engine.token.Luhn;
 import dev.cardgate.engine.token.PanFormat;
 import dev.cardgate.engine.token.PanTokenizer;
 import dev.cardgate.engine.token.TokenKey;
+import dev.cardgate.engine.saf.StoreAndForward;
+import dev.cardgate.engine.saf.StoreAndForwardHandler;
+import dev.cardgate.engine.saf.StoreAndForwardSender;
+import dev.cardgate.engine.upstream.FinalOutcomes;
+import dev.cardgate.engine.upstream.StandInLimits;
+import dev.cardgate.engine.upstream.UpstreamFlow;
+import dev.cardgate.engine.upstream.UpstreamFlowCounter;
+import dev.cardgate.engine.upstream.UpstreamLink;
 
 /**
  * An authorization engine embedded in the caller's JVM: launch it, submit requests, read the
@@ -116,6 +124,10 @@ public final class AuthorizationEngine implements AutoCloseable {
     private final ActiveRules activeRules;
     private final RiskState riskState;
     private final RulesReloader rulesReloader;
+    private final UpstreamLink upstreamLink;
+    private final StoreAndForward storeAndForward;
+    private final StoreAndForwardSender storeAndForwardSender;
+    private final StandInLimits standInLimits;
     private ControlWatcher controlWatcher;
     private boolean closed;
 
@@ -153,20 +165,32 @@ public final class AuthorizationEngine implements AutoCloseable {
             new CardNumberCheck(), new ExpiryCheck(), new AmountCheck(), new CurrencyCheck(activeRules),
             new BlocklistCheck(context.blocklistLookup()), new PolicyCheck(activeRules, facts, counters),
             new RiskCheck(activeRules, facts, riskState, terminals, counters)));
+        upstreamLink = context.upstreamLink();
+        final AuthorizationIdGenerator authorizationIds = new AuthorizationIdGenerator(new SecureRandom());
+        standInLimits = upstreamLink == null ? null : new StandInLimits(configuration.standIn(), counters);
+        final UpstreamFlow upstreamFlow = upstreamLink == null ? null : new UpstreamFlow(upstreamLink, standInLimits,
+            configuration.standIn(), authorizationIds::next, riskState::outcomeKindOfApprovedOriginal, counters);
+        // the risk state learns final outcomes only: an approval counts once the network or stand-in gave it
         final DecisionHandler decisionHandler = new DecisionHandler(configuration.clock(), decisionChain,
-            new AuthorizationIdGenerator(new SecureRandom()), counters,
-            new MessageRouter(activeRules, riskState, terminalCheck, facts, counters), riskState);
+            authorizationIds, counters, new MessageRouter(activeRules, riskState, terminalCheck, facts, counters),
+            new FinalOutcomes(riskState), upstreamFlow);
         journal = context.journalWanted() ? openJournal(context) : null;
+        storeAndForward = upstreamLink == null ? null : openStoreAndForward();
         final List<PipelineStage> stages = new ArrayList<>();
         stages.add(new PipelineStage("decision", decisionHandler,
             DecisionHandler.failureAnswer(configuration.clock(), counters), false));
         if (journal != null) {
             stages.add(new PipelineStage("journal", journal.stage(), JournalHandler.failureAnswer(counters), true));
         }
+        if (storeAndForward != null) {
+            stages.add(new PipelineStage("saf", new StoreAndForwardHandler(storeAndForward, configuration.clock()),
+                StoreAndForwardHandler.failureAnswer(configuration.clock(), counters), true));
+        }
         pipeline = new AuthorizationPipeline(configuration.engineName(), configuration.ringSize(),
             configuration.waitStrategy(), configuration.threadLayout(), stages,
-            journal == null ? IntakeGuard.OPEN : journal.health(), counters, failureLog, logger);
+            journal == null ? IntakeGuard.OPEN : journal.health(), counters, failureLog, logger, upstreamLink);
         pipeline.start();
+        storeAndForwardSender = upstreamLink == null ? null : startUpstream();
         metricsRunner = new MetricsAgent(configuration.engineName(), counters,
             SystemEpochClock.INSTANCE, METRICS_INTERVAL_MILLIS, pipeline::inFlight,
             () -> journal == null ? 0 : counters.value(JournalCounter.POSITION)
@@ -198,7 +222,10 @@ public final class AuthorizationEngine implements AutoCloseable {
         try {
             // the risk state learns again what it knew before the restart
             final List<DecidedEventListener> replayInto = new ArrayList<>();
-            replayInto.add(riskState);
+            replayInto.add(new FinalOutcomes(riskState));
+            if (standInLimits != null) {
+                replayInto.add(standInLimits);
+            }
             replayInto.addAll(context.replayListeners());
             final long replayed = opened.replay(replayInto);
             logger.log(Level.INFO, () -> "journal replayed " + replayed + " records");
@@ -209,6 +236,39 @@ public final class AuthorizationEngine implements AutoCloseable {
         }
         resources.add(opened);
         return opened;
+    }
+
+    /**
+     * Opens the store-and-forward file ({@code saf.dat}) in the data folder; its frames' key is
+     * derived from the token key, or (an engine with a test tokenizer) from {@code saf.key}.
+     */
+    private StoreAndForward openStoreAndForward() {
+        final TokenKey keySource = tokenKey != null ? tokenKey
+            : TokenKey.loadOrCreate(configuration.dataDirectory().resolve("saf.key"));
+        final StoreAndForward opened = StoreAndForward.open(configuration.dataDirectory(), keySource, counters);
+        resources.add(opened);
+        return opened;
+    }
+
+    /** Starts the store-and-forward sender and the link, which reports to the engine from now on. */
+    private StoreAndForwardSender startUpstream() {
+        final StoreAndForwardSender sender = new StoreAndForwardSender(configuration.engineName(), storeAndForward,
+            upstreamLink, configuration.clock(), configuration.standIn().safRetryIntervalMillis(),
+            configuration.standIn().safExpiryMillis(), configuration.standIn().safWindow());
+        counters.component(UpstreamFlowCounter.class).set(UpstreamFlowCounter.STAND_IN_ACTIVE,
+            EngineUpstreamListener.standsIn(upstreamLink.state()) ? 1 : 0);
+        upstreamLink.start(new EngineUpstreamListener(pipeline, storeAndForward, sender, counters));
+        return sender.start();
+    }
+
+    /**
+     * Launches an engine with a link to the card network ({@code cardgate serve} with
+     * {@code upstream.enabled}): requests that pass every local check are forwarded through
+     * {@code upstreamLink}, decided in stand-in while it is not up; docs/upstream.md. The engine
+     * starts the link and closes it when it closes.
+     */
+    public static AuthorizationEngine launch(final EngineConfiguration configuration, final UpstreamLink upstreamLink) {
+        return launch(new EngineContext().configuration(configuration).upstreamLink(upstreamLink));
     }
 
     /**
@@ -401,6 +461,24 @@ public final class AuthorizationEngine implements AutoCloseable {
         return problems;
     }
 
+    /**
+     * What makes the engine answer in a degraded way while it still answers (for {@code /health}):
+     * the upstream link not up, so requests are decided in stand-in. Each line begins with
+     * {@link #DEGRADED}; empty when nothing is degraded.
+     */
+    public List<String> healthDegradations() {
+        final List<String> degradations = new ArrayList<>();
+        if (upstreamLink != null && EngineUpstreamListener.standsIn(upstreamLink.state())) {
+            degradations.add(DEGRADED + "the upstream link is " + upstreamLink.state()
+                + ": requests are decided in stand-in (docs/upstream.md), " + storeAndForward.owedCount()
+                + " stored messages owed to the network");
+        }
+        return degradations;
+    }
+
+    /** The prefix of a {@link #healthDegradations()} line. */
+    public static final String DEGRADED = "degraded: ";
+
     /** Distinct failures of the pipeline's stages and how often each happened. */
     public java.util.Map<String, Long> distinctFailures() {
         return failureLog.distinctFailures();
@@ -438,6 +516,11 @@ public final class AuthorizationEngine implements AutoCloseable {
         closed = true;
         if (controlWatcher != null) {
             controlWatcher.close();
+        }
+        if (upstreamLink != null) {
+            // the link fails what is in flight (LINK_LOST): those outcomes are answered in the drain
+            storeAndForwardSender.close();
+            closeQuietly(upstreamLink);
         }
         final boolean drained = pipeline.close(configuration.shutdownTimeout());
         metricsRunner.close();

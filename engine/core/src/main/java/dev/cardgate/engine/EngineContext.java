@@ -21,6 +21,7 @@ import dev.cardgate.engine.counters.CountersFileDescriptor;
 import dev.cardgate.engine.terminal.TerminalRegistry;
 import dev.cardgate.engine.terminal.TerminalSource;
 import dev.cardgate.engine.token.TokenKey;
+import dev.cardgate.engine.upstream.UpstreamLink;
 
 /**
  * What an engine is wired from, in one place: the configuration and the resources the engine
@@ -54,6 +55,7 @@ final class EngineContext {
     private SegmentStorage journalStorage;
     private List<? extends DecidedEventListener> replayListeners = List.of();
     private boolean controlChannel = true;
+    private UpstreamLink upstreamLink;
     private final List<AutoCloseable> ownedResources = new ArrayList<>();
     private boolean concluded;
 
@@ -107,6 +109,16 @@ final class EngineContext {
     /** Told of every journaled decision of the replay window at start, besides the risk state. */
     EngineContext replayListeners(final List<? extends DecidedEventListener> replayListeners) {
         this.replayListeners = List.copyOf(replayListeners);
+        return this;
+    }
+
+    /**
+     * The link to the card network: requests that pass every local check are forwarded, and
+     * decided in stand-in while it is not up. Default: none, the engine answers alone. The engine
+     * starts it at launch and closes it before its drain.
+     */
+    EngineContext upstreamLink(final UpstreamLink upstreamLink) {
+        this.upstreamLink = upstreamLink;
         return this;
     }
 
@@ -168,7 +180,7 @@ final class EngineContext {
     /** Whether some part lives in the data folder, which then must exist. */
     private boolean opensFiles() {
         return countersFile == null || blocklistLookup == null || terminals == null || journalWanted()
-            || controlChannel || tokenKey == null && tokenizers == null;
+            || controlChannel || upstreamLink != null || tokenKey == null && tokenizers == null;
     }
 
     private void concludeCounters() {
@@ -228,6 +240,11 @@ final class EngineContext {
 
     EngineConfiguration configuration() {
         return configuration;
+    }
+
+    /** Null when the engine answers alone. */
+    UpstreamLink upstreamLink() {
+        return upstreamLink;
     }
 
     CountersFile countersFile() {

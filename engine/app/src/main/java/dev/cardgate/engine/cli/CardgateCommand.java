@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "cardgate", mixinStandardHelpOptions = true, version = "cardgate 0.1.0",
     description = "Low-latency card authorization engine for acquirers.",
     subcommands = {ServeCommand.class, SelfCheckCommand.class, BlockCommand.class, TerminalCommand.class,
-        RulesCommand.class, JournalCommand.class, StatCommand.class, IssuerSimCommand.class, BatchCommand.class, HelpCommand.class})
+        RulesCommand.class, JournalCommand.class, StatCommand.class, IssuerSimCommand.class, SafCommand.class, BatchCommand.class, HelpCommand.class})
 public final class CardgateCommand implements Runnable {
     @Spec
     private CommandSpec spec;

@@ -63,7 +63,7 @@ final class ServeCommand implements Callable<Integer> {
         StructuredLogFormatter.install(configuration.observability().logFormat());
         final AuthorizationEngine engine;
         try {
-            engine = AuthorizationEngine.launch(configuration);
+            engine = AuthorizationEngine.launch(configuration, UpstreamLinks.forServe(configuration));
         }
         catch (final TokenKeyException | BlocklistException | java.io.UncheckedIOException cannotStart) {
             out.println("cannot start the engine: " + cannotStart.getMessage());

@@ -27,6 +27,7 @@ public final class EngineReadiness implements Supplier<List<String>> {
         if (!frontEnd.isListening()) {
             problems.add("the front-end is not listening");
         }
+        problems.addAll(engine.healthDegradations());
         return problems;
     }
 }

@@ -9,12 +9,17 @@ import java.util.function.Supplier;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
+import dev.cardgate.engine.AuthorizationEngine;
+
 /**
  * {@code /health}: 200 and "ready" when nothing is wrong, else 503 and one line per thing that
- * is not ready (the maps closed, the journal unable to write, the front-end not listening).
+ * is not ready (the maps closed, the journal unable to write, the front-end not listening);
+ * 200 and the lines beginning "degraded: " when the engine answers but in a degraded way (the
+ * upstream link down: stand-in).
  * Any other path is 404.
  */
 final class HealthHandler implements HttpHandler {
+    // lines of the engine's healthDegradations(): reported with 200, the engine still answers
     static final String PATH = "/health";
 
     private final Supplier<List<String>> problems;
@@ -32,8 +37,10 @@ final class HealthHandler implements HttpHandler {
                 return;
             }
             final List<String> notReady = problems.get();
-            respond(exchange, notReady.isEmpty() ? 200 : 503,
-                notReady.isEmpty() ? "ready\n" : "not ready:\n" + String.join("\n", notReady) + "\n");
+            // degraded (stand-in while the upstream link is down) still answers terminals: 200, not 503
+            final boolean onlyDegraded = notReady.stream().allMatch(line -> line.startsWith(AuthorizationEngine.DEGRADED));
+            respond(exchange, onlyDegraded ? 200 : 503, notReady.isEmpty() ? "ready\n"
+                : (onlyDegraded ? "" : "not ready:\n") + String.join("\n", notReady) + "\n");
         }
     }
 

@@ -37,7 +37,7 @@ class CardgateCommandTest {
             System.setErr(standardError);
         }
         assertTrue(error.toString(StandardCharsets.UTF_8)
-            .contains("name a subcommand: serve, selfcheck, block, terminal, rules, journal, stat, issuer-sim, batch, help"), error.toString());
+            .contains("name a subcommand: serve, selfcheck, block, terminal, rules, journal, stat, issuer-sim, saf, batch, help"), error.toString());
         assertNotEquals(0, CardgateCommand.execute("launch-the-rockets"));
     }
 

@@ -46,6 +46,7 @@ class CounterDocumentationTest {
         descriptors.addAll(List.of(DecisionCounter.values()));
         descriptors.addAll(List.of(RulesCounter.values()));
         descriptors.addAll(List.of(JournalCounter.values()));
+        descriptors.addAll(List.of(dev.cardgate.engine.upstream.UpstreamFlowCounter.values()));
         descriptors.addAll(List.of(FrontEndCounter.values()));
         descriptors.addAll(List.of(UpstreamCounter.values()));
         final StringBuilder table = new StringBuilder("| id | label | type | writers | counts; written by |\n"

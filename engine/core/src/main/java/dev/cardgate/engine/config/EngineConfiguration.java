@@ -143,6 +143,7 @@ public final class EngineConfiguration {
     private final FrontEndConfiguration frontEnd;
     private final ObservabilityConfiguration observability;
     private final UpstreamConfiguration upstream;
+    private final StandInConfiguration standIn;
 
     private EngineConfiguration(final Builder builder, final Path dataDirectory, final FrontEndConfiguration frontEnd,
         final Path rulesFile) {
@@ -156,6 +157,7 @@ public final class EngineConfiguration {
         journal = new JournalConfiguration(values, dataDirectory);
         observability = new ObservabilityConfiguration(values);
         upstream = builder.builtUpstream;
+        standIn = new StandInConfiguration(values);
     }
 
     public static Builder builder() {
@@ -274,6 +276,11 @@ public final class EngineConfiguration {
         return observability;
     }
 
+    /** Stand-in limits and store and forward ({@code upstream.standin.*}, {@code upstream.saf.*}); used with a link. */
+    public StandInConfiguration standIn() {
+        return standIn;
+    }
+
     /** The TCP front-end's settings ({@code frontend.*}); used only when a front-end is started. */
     public FrontEndConfiguration frontEnd() {
         return frontEnd;
@@ -312,6 +319,7 @@ public final class EngineConfiguration {
         private final FrontEndConfiguration.Builder frontEnd = new FrontEndConfiguration.Builder(values);
         private final UpstreamConfiguration.Builder upstream = new UpstreamConfiguration.Builder(values);
         private UpstreamConfiguration builtUpstream;
+        private final StandInConfiguration.Builder standIn = new StandInConfiguration.Builder(values);
         private String tokenKeyHex;
         private String tokenKeySource;
         private Path baseDirectory;
@@ -328,6 +336,12 @@ public final class EngineConfiguration {
         /** Sets {@code metrics.http.*} and {@code log.format}: {@code .observability(o -> o.metricsHttpEnabled(true))}. */
         public Builder observability(final java.util.function.UnaryOperator<ObservabilityConfiguration.Builder> settings) {
             settings.apply(observability);
+            return this;
+        }
+
+        /** Sets {@code upstream.standin.*} and {@code upstream.saf.*}: {@code .standIn(s -> s.cardCapMinor(10_000))}. */
+        public Builder standIn(final java.util.function.UnaryOperator<StandInConfiguration.Builder> settings) {
+            settings.apply(standIn);
             return this;
         }
 
@@ -495,6 +509,7 @@ public final class EngineConfiguration {
             builtUpstream = upstream.build(problems, resolvedData == null ? Path.of("") : resolvedData, baseDirectory);
 
             final Path rulesFile = resolveRulesFile(problems);
+            standIn.validateTogether(problems);
             if (!problems.isEmpty()) {
                 throw new ConfigurationException(problems);
             }

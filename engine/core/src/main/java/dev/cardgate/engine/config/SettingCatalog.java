@@ -37,6 +37,7 @@ public final class SettingCatalog {
     // a holder, so that the groups are built on first use, after the classes declaring them
     private static final class Groups {
         static final List<SettingGroup> ALL = List.of(EngineConfiguration.ENGINE, JournalConfiguration.SETTINGS,
-            FrontEndConfiguration.SETTINGS, UpstreamConfiguration.SETTINGS, EngineConfiguration.DECISION, ObservabilityConfiguration.SETTINGS);
+            FrontEndConfiguration.SETTINGS, UpstreamConfiguration.SETTINGS, EngineConfiguration.DECISION, ObservabilityConfiguration.SETTINGS,
+            StandInConfiguration.SETTINGS);
     }
 }

@@ -13,6 +13,8 @@ import dev.cardgate.engine.counters.CounterRegistry;
 import dev.cardgate.engine.counters.StageLatency;
 import dev.cardgate.engine.pipeline.PipelineCounter;
 import dev.cardgate.engine.pipeline.StageFailureAnswer;
+import dev.cardgate.engine.upstream.FinalOutcomes;
+import dev.cardgate.engine.upstream.UpstreamFlow;
 
 /**
  * The first stage of the ring: decides each request with the {@link DecisionChain}.
@@ -23,6 +25,11 @@ import dev.cardgate.engine.pipeline.StageFailureAnswer;
  * lock; the time it took goes into the decision latency recorder. The prelude (the message
  * router) may decide an event itself (network management, reversals, duplicates) before the
  * chain would. A check that throws is answered 96 ({@link #failureAnswer}).
+ *
+ * <p>With an upstream link, the {@link UpstreamFlow} then forwards a local approval or decides
+ * it in stand-in, and an outcome the link reported (an event the link's listener published) is
+ * decided by the flow alone: the router and the chain do not see it again. The decision counters
+ * and the risk state count final outcomes only (not a request still waiting for the network).
  */
 public final class DecisionHandler implements EventHandler<AuthorizationEvent> {
     private final EpochClock clock;
@@ -32,6 +39,7 @@ public final class DecisionHandler implements EventHandler<AuthorizationEvent> {
     private final StageLatency latency;
     private final DecisionPrelude prelude;
     private final DecidedEventListener decidedListener;
+    private final UpstreamFlow upstream;
 
     /**
      * @param prelude         runs before the chain and may decide the event itself
@@ -40,6 +48,16 @@ public final class DecisionHandler implements EventHandler<AuthorizationEvent> {
     public DecisionHandler(final EpochClock clock, final DecisionChain chain,
         final AuthorizationIdGenerator authorizationIds, final CounterRegistry counters,
         final DecisionPrelude prelude, final DecidedEventListener decidedListener) {
+        this(clock, chain, authorizationIds, counters, prelude, decidedListener, null);
+    }
+
+    /**
+     * @param upstream the flow toward the network; null when the engine has no upstream link
+     */
+    public DecisionHandler(final EpochClock clock, final DecisionChain chain,
+        final AuthorizationIdGenerator authorizationIds, final CounterRegistry counters,
+        final DecisionPrelude prelude, final DecidedEventListener decidedListener, final UpstreamFlow upstream) {
+        this.upstream = upstream;
         this.clock = clock;
         this.chain = chain;
         this.authorizationIds = authorizationIds;
@@ -67,13 +85,26 @@ public final class DecisionHandler implements EventHandler<AuthorizationEvent> {
     @Override
     public void onEvent(final AuthorizationEvent event, final long sequence, final boolean endOfBatch) {
         final long startNanos = System.nanoTime();
-        event.clearDecision();
         final long now = clock.time();
-        if (!prelude.decideBeforeChain(event, now)) {
-            chain.decide(event, now, authorizationIds);
+        if (upstream != null && event.isUpstreamOutcome()) {
+            upstream.decideOutcome(event, now);
+        }
+        else {
+            event.clearDecision();
+            final boolean decidedByPrelude = prelude.decideBeforeChain(event, now);
+            if (!decidedByPrelude) {
+                chain.decide(event, now, authorizationIds);
+            }
+            if (upstream != null) {
+                upstream.afterLocalDecision(event, decidedByPrelude, now);
+            }
         }
         if (decidedListener != null) {
             decidedListener.onDecided(event);
+        }
+        if (!FinalOutcomes.isFinal(event)) {
+            latency.record(System.nanoTime() - startNanos);
+            return;
         }
         if (event.approved()) {
             counters.increment(DecisionCounter.APPROVALS);

@@ -561,6 +561,74 @@ public final class AuthorizationEvent {
         return this;
     }
 
+    /**
+     * How the answer came about with respect to the network: an {@code upstream.OutcomeKind}
+     * ordinal, 0 (local) unless the upstream flow set it. Written by the decision thread.
+     */
+    public int outcomeKindOrdinal() {
+        return slot.getByte(OUTCOME_KIND_OFFSET);
+    }
+
+    public AuthorizationEvent outcomeKindOrdinal(final int outcomeKindOrdinal) {
+        slot.putByte(OUTCOME_KIND_OFFSET, (byte)outcomeKindOrdinal);
+        return this;
+    }
+
+    /** The store-and-forward messages this decision queued: bits {@code STORED_ADVICE}, {@code STORED_REVERSAL}. */
+    public int storedMessages() {
+        return slot.getByte(STORED_MESSAGES_OFFSET);
+    }
+
+    /** Decision thread only: notes that this decision queues stored message {@code bit} for the network. */
+    public AuthorizationEvent queueStored(final int bit) {
+        slot.putByte(STORED_MESSAGES_OFFSET, (byte)(storedMessages() | bit));
+        return this;
+    }
+
+    /**
+     * What brought this event into the ring: {@code UPSTREAM_EVENT_REQUEST} (0) for a request,
+     * else an outcome the link reported ({@code UpstreamOutcome} ordinal + 1, or
+     * {@code UPSTREAM_EVENT_LATE_APPROVAL}).
+     */
+    public int upstreamEvent() {
+        return slot.getByte(UPSTREAM_EVENT_OFFSET);
+    }
+
+    /** True when this event is an outcome of a forwarded request rather than a request. */
+    public boolean isUpstreamOutcome() {
+        return upstreamEvent() != UPSTREAM_EVENT_REQUEST;
+    }
+
+    /**
+     * Marks this event (a copy of a forwarded request) as the link's outcome for it: the network's
+     * field 39 ({@code -1} when it did not answer) and field 38 ({@link #NO_AUTHORIZATION_ID} when
+     * none), which the decision thread turns into the final decision.
+     */
+    public AuthorizationEvent upstreamOutcome(final int upstreamEvent, final int networkResponseCode,
+        final long networkAuthorizationId) {
+        slot.putByte(UPSTREAM_EVENT_OFFSET, (byte)upstreamEvent);
+        slot.putByte(NETWORK_RESPONSE_CODE_OFFSET, (byte)networkResponseCode);
+        slot.putLong(AUTHORIZATION_ID_OFFSET, networkAuthorizationId, ORDER);
+        return this;
+    }
+
+    /** The network's field 39 for a forwarded request; -1 when it did not answer (0 in older records). */
+    public int networkResponseCode() {
+        return slot.getByte(NETWORK_RESPONSE_CODE_OFFSET);
+    }
+
+    /**
+     * Copies a whole slot ({@code SLOT_LENGTH} bytes at {@code offset} of {@code source}) into this
+     * entry's own bytes: how store and forward restores a stored request. Routing is left as it is.
+     */
+    public AuthorizationEvent slotFrom(final DirectBuffer source, final int offset) {
+        if (slot.byteArray() != ownBytes) {
+            slot.wrap(ownBytes);
+        }
+        slot.putBytes(0, source, offset, SLOT_LENGTH);
+        return this;
+    }
+
     /** Who is told the decision, on the reply thread. Required. */
     public DecisionListener listener() {
         return listener;

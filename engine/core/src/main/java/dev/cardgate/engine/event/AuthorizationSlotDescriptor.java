@@ -52,9 +52,11 @@ package dev.cardgate.engine.event;
  *  | ...           | Merchant Id (15 ASCII bytes, field 42, 154-168)  152
  *  +---------------------------------------------------------------+
  *  | ...  | Retrieval Reference Number (12 ASCII bytes, field 37,   | 168
- *  |        169-180)                    | Reserved (181-183)       | 176
+ *  |        169-180)                    |Outcome|Stored |Upstrm.| 176
+ *  |                                    | Kind  |Msgs   |Event  |
  *  +---------------------------------------------------------------+
- *  | Upstream STAN (field 11 toward the network, 184-187) | Reserved, zero (188-223)   | 184
+ *  | Upstream STAN (field 11 toward the network, 184-187)          | 184
+ *  | Net.39| Reserved (189-191) | Reserved, zero (192-223)         | 188
  *  +---------------------------------------------------------------+
  *  |   (J) Chain MAC: HMAC-SHA-256(journal key, previous record's   | 224
  *  |       chain MAC || bytes 8 to 223), 32 bytes                  |
@@ -68,6 +70,15 @@ package dev.cardgate.engine.event;
  * zero; the Reason byte is -1 until decided, and Resp. 39 is field 39 as sent (a rule may set it
  * apart from its reason's usual code). Flags: bit 0 the card token is present, bit 1 the PAN
  * passed the Luhn check. A clear PAN is never stored.
+ *
+ * <p>Upstream (181-191, zero in a record written before the upstream link, which reads as a
+ * local decision): Outcome Kind ({@code dev.cardgate.engine.upstream.OutcomeKind}) says how the
+ * answer came about (local, forwarded, the network's answer, stand-in, a timeout's answer, a
+ * reversal queued upstream, a late approval reversed); Stored Msgs is a bit set of the messages
+ * this decision queued in store and forward (bit 0 an advice, bit 1 a reversal); Upstream Event
+ * says what brought the event into the ring (0 a request, else the link's
+ * {@code UpstreamOutcome} ordinal + 1, or {@link #UPSTREAM_EVENT_LATE_APPROVAL}); Net. 39 is the
+ * network's field 39 as answered (-1 when it did not answer, 0 in older records).
  */
 public final class AuthorizationSlotDescriptor {
     /** Bytes of the journal record (format version 2): the slot's prefix. */
@@ -113,9 +124,18 @@ public final class AuthorizationSlotDescriptor {
     public static final int TERMINAL_ID_OFFSET = 146;
     public static final int MERCHANT_ID_OFFSET = 154;
     public static final int RETRIEVAL_REFERENCE_OFFSET = 169;
-    public static final int RESERVED_OFFSET = 181;
+    /** How the answer came about: an {@code OutcomeKind} ordinal; 0, local, in older records. */
+    public static final int OUTCOME_KIND_OFFSET = 181;
+    /** Bits of the store-and-forward messages this decision queued: {@link #STORED_ADVICE}, {@link #STORED_REVERSAL}. */
+    public static final int STORED_MESSAGES_OFFSET = 182;
+    /** What brought the event into the ring: 0 a request; else an outcome from the link. */
+    public static final int UPSTREAM_EVENT_OFFSET = 183;
     /** Field 11 as the upstream link numbered the request toward the network; 0 when not forwarded. */
     public static final int UPSTREAM_STAN_OFFSET = 184;
+    /** The network's field 39 as it answered a forwarded request; -1 when it did not answer. */
+    public static final int NETWORK_RESPONSE_CODE_OFFSET = 188;
+    /** The first byte no upstream datum uses: 189 to 191 are upstream-flow's, still zero. */
+    public static final int RESERVED_OFFSET = 189;
     /** The chain MAC covers the previous record's chain MAC and {@code [CHECKSUMMED_FROM, CHAIN_MAC_OFFSET)}. */
     public static final int CHAIN_MAC_OFFSET = 224;
     public static final int CHAIN_MAC_LENGTH = 32;
@@ -130,6 +150,15 @@ public final class AuthorizationSlotDescriptor {
     public static final int FLAG_CARD_TOKEN_PRESENT = 1;
     /** Flags bit: the PAN's last digit is its Luhn check digit. */
     public static final int FLAG_PAN_LUHN_VALID = 2;
+
+    /** Stored Msgs bit: an advice (0120 for 0100, 0220 for 0200) was queued for the network. */
+    public static final int STORED_ADVICE = 1;
+    /** Stored Msgs bit: a reversal (0420) was queued for the network. */
+    public static final int STORED_REVERSAL = 2;
+    /** Upstream Event: a request (from a terminal or an embedder), not an outcome. */
+    public static final int UPSTREAM_EVENT_REQUEST = 0;
+    /** Upstream Event: an approval the network sent after the request's timeout. */
+    public static final int UPSTREAM_EVENT_LATE_APPROVAL = 4;
 
     private AuthorizationSlotDescriptor() {
     }

@@ -74,7 +74,13 @@ public enum DecisionReason {
     /** 59, suspected fraud: the card was used in another country too recently. */
     IMPOSSIBLE_TRAVEL(59),
     /** 00 for a reversal (0400, 0420): acknowledged, never refused, or the terminal would repeat it. */
-    REVERSAL_ACCEPTED(0);
+    REVERSAL_ACCEPTED(0),
+    /** The network's decline of a forwarded request: its own field 39 (05 here only as the usual code). */
+    NETWORK_DECLINED(5),
+    /** 91: in stand-in, a limit was reached (the rule id says which: floor, card, terminal, merchant, budget). */
+    STAND_IN_LIMIT(91),
+    /** 91: the network did not answer a forwarded request in time, or the link carrying it was lost. */
+    UPSTREAM_NO_ANSWER(91);
 
     private static final DecisionReason[] BY_ORDINAL = values();
 

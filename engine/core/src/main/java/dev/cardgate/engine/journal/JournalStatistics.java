@@ -36,6 +36,10 @@ public final class JournalStatistics {
         final TreeMap<String, Long> counts = countsByInterval.computeIfAbsent(start, ignored -> new TreeMap<>());
         counts.merge(outcome(record), 1L, Long::sum);
         counts.merge(RecordFormatter.reasonName(record), 1L, Long::sum);
+        // the upstream outcome of each answer not decided alone (a journal without a link counts none)
+        if (record.event().outcomeKindOrdinal() != 0) {
+            counts.merge("outcome." + RecordFormatter.outcomeName(record), 1L, Long::sum);
+        }
     }
 
     /**

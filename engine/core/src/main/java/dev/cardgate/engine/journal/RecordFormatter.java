@@ -14,6 +14,7 @@ import dev.cardgate.engine.event.DecisionReason;
 import dev.cardgate.engine.event.PanParts;
 import dev.cardgate.engine.event.RequestField;
 import dev.cardgate.engine.token.SafeEcho;
+import dev.cardgate.engine.upstream.OutcomeKind;
 
 /**
  * Renders a record as one aligned text line or one JSON line, for the reader command. Shows the
@@ -22,20 +23,30 @@ import dev.cardgate.engine.token.SafeEcho;
 public final class RecordFormatter {
     /** The header of the aligned text format. */
     public static final String TEXT_HEADER = String.format(
-        "%-10s %-24s %-4s %-6s %-12s %-8s %-15s %-19s %12s %-3s %-4s %-2s %-24s %-5s", "sequence", "decided", "mti",
-        "stan", "rrn", "terminal", "merchant", "pan", "amount", "cur", "mcc", "rc", "reason", "rule");
+        "%-10s %-24s %-4s %-6s %-12s %-8s %-15s %-19s %12s %-3s %-4s %-2s %-24s %-5s %s", "sequence", "decided", "mti",
+        "stan", "rrn", "terminal", "merchant", "pan", "amount", "cur", "mcc", "rc", "reason", "rule", "outcome");
 
     private RecordFormatter() {
     }
 
     /** One aligned line under {@link #TEXT_HEADER}; text fields with {@link SafeEcho#visible} escapes. */
     public static String text(final JournalRecord record) {
-        return String.format("%-10d %-24s %04d %06d %-12s %-8s %-15s %-19s %12d %03d %04d %02d %-24s %-5d",
+        return String.format("%-10d %-24s %04d %06d %-12s %-8s %-15s %-19s %12d %03d %04d %02d %-24s %-5d %s",
             record.sequence(), Instant.ofEpochMilli(record.decisionTimeEpochMillis()), record.messageTypeIndicator(),
             record.systemTraceAuditNumber(), SafeEcho.visible(record.retrievalReferenceNumber()),
             SafeEcho.visible(record.terminalId()), SafeEcho.visible(record.merchantId()), maskedPan(record),
             record.amountMinor(), record.currencyCode(), record.merchantCategoryCode(), record.responseCode(),
-            reasonName(record), record.ruleId());
+            reasonName(record), record.ruleId(), outcomeName(record));
+    }
+
+    /**
+     * How the answer came about with respect to the network ({@link OutcomeKind#label()}: local,
+     * forwarded, network, stand-in-approval, ...); a record written before the upstream link is local.
+     */
+    public static String outcomeName(final JournalRecord record) {
+        final int ordinal = record.event().outcomeKindOrdinal();
+        final OutcomeKind kind = OutcomeKind.fromOrdinal(ordinal);
+        return kind == null ? "outcome-" + ordinal : kind.label();
     }
 
     /**
@@ -68,6 +79,15 @@ public final class RecordFormatter {
             }
             else {
                 json.writeStringField("authorizationId", AuthorizationIds.toString(record.authorizationId()));
+            }
+            json.writeStringField("outcome", outcomeName(record));
+            json.writeNumberField("storedMessages", record.event().storedMessages());
+            json.writeNumberField("upstreamStan", record.event().upstreamTraceNumber());
+            if (record.event().outcomeKindOrdinal() == 0) {
+                json.writeNullField("networkResponseCode");
+            }
+            else {
+                json.writeNumberField("networkResponseCode", record.event().networkResponseCode());
             }
             writeOriginalData(json, record);
             json.writeEndObject();

@@ -21,6 +21,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link #close()} no permit is granted, and {@link #inFlight()} reaching zero means every
  * accepted request has been answered.
  *
+ * <p>With an upstream link, a forwarded request keeps its permit when the reply stage passes it
+ * (the link has it now): the permit is the one its outcome re-enters the ring on, so an outcome
+ * never needs a new one and can never be refused. An approval that arrives after its request's
+ * timeout has no permit left: it takes one of {@code reserve} permits producers never get
+ * ({@link #admitOutcome}), waiting (not refused) while even those are taken, which lasts only
+ * until the reply stage frees the batch in hand.
+ *
  * <p>Threading: any number of producers, one releaser (the last stage), one closer. No
  * allocation.
  */
@@ -34,11 +41,43 @@ public final class AdmissionGate {
 
     private static final long CLOSED_FLAG = 1L << 62;
 
+    private static final long OUTCOME_PAUSE_NANOS = 10_000;
+
     private final long capacity;
+    private final long producerCapacity;
     private final AtomicLong state = new AtomicLong();
 
     public AdmissionGate(final int capacity) {
+        this(capacity, 0);
+    }
+
+    /** @param reserve permits only {@link #admitOutcome} takes (late approvals); 0 without a link */
+    public AdmissionGate(final int capacity, final int reserve) {
         this.capacity = capacity;
+        this.producerCapacity = capacity - reserve;
+    }
+
+    /**
+     * Takes one permit for an outcome that holds none (a late approval), from the reserve if need
+     * be, whether or not the gate is closed (closing drains what the link still reports). Waits in
+     * short parks while every permit is taken; {@code stillRunning} false ends the wait unadmitted.
+     *
+     * @return true when a permit was taken
+     */
+    public boolean admitOutcome(final java.util.function.BooleanSupplier stillRunning) {
+        while (true) {
+            final long current = state.get();
+            if ((current & ~CLOSED_FLAG) < capacity) {
+                if (state.compareAndSet(current, current + 1)) {
+                    return true;
+                }
+                continue;
+            }
+            if (!stillRunning.getAsBoolean()) {
+                return false;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(OUTCOME_PAUSE_NANOS);
+        }
     }
 
     /** Tries to take one permit; never waits. */
@@ -48,7 +87,7 @@ public final class AdmissionGate {
             if ((current & CLOSED_FLAG) != 0) {
                 return CLOSED;
             }
-            if (current >= capacity) {
+            if (current >= producerCapacity) {
                 return RING_FULL;
             }
             if (state.compareAndSet(current, current + 1)) {

@@ -17,6 +17,8 @@ import dev.cardgate.engine.config.WaitStrategyType;
 import dev.cardgate.engine.counters.ComponentCounters;
 import dev.cardgate.engine.counters.CounterRegistry;
 import dev.cardgate.engine.event.AuthorizationEvent;
+import dev.cardgate.engine.event.AuthorizationSlotDescriptor;
+import dev.cardgate.engine.upstream.UpstreamLink;
 
 /**
  * The engine's Disruptor ring, its stages and their threads, wired in one place from the list
@@ -50,6 +52,8 @@ public final class AuthorizationPipeline {
     private final ComponentCounters<PipelineCounter> counters;
     private final StageThreadFactory threadFactory;
     private final IntakeGuard intakeGuard;
+    private volatile boolean halted;
+    private final java.util.function.BooleanSupplier running = () -> !halted;
 
     /**
      * @param stages      the stages before the reply, in order (decision, then the journal when
@@ -59,11 +63,24 @@ public final class AuthorizationPipeline {
     public AuthorizationPipeline(final String engineName, final int ringSize, final WaitStrategyType waitStrategy,
         final ThreadLayout threadLayout, final List<PipelineStage> stages, final IntakeGuard intakeGuard,
         final CounterRegistry counters, final DistinctFailureLog failureLog, final Logger logger) {
+        this(engineName, ringSize, waitStrategy, threadLayout, stages, intakeGuard, counters, failureLog, logger, null);
+    }
+
+    /**
+     * @param upstreamLink the link the reply stage hands forwarded approvals to; null without one.
+     *                     With a link, an eighth of the ring (at least one slot) is kept for late
+     *                     approvals ({@link AdmissionGate#admitOutcome})
+     */
+    public AuthorizationPipeline(final String engineName, final int ringSize, final WaitStrategyType waitStrategy,
+        final ThreadLayout threadLayout, final List<PipelineStage> stages, final IntakeGuard intakeGuard,
+        final CounterRegistry counters, final DistinctFailureLog failureLog, final Logger logger,
+        final UpstreamLink upstreamLink) {
         this.logger = logger;
         this.intakeGuard = intakeGuard;
         this.counters = counters.component(PipelineCounter.class);
-        this.admissionGate = new AdmissionGate(ringSize);
-        final PipelineStage reply = new PipelineStage("reply", new ReplyHandler(admissionGate, counters),
+        this.admissionGate = new AdmissionGate(ringSize, upstreamLink == null ? 0 : Math.max(1, ringSize / 8));
+        final PipelineStage reply = new PipelineStage("reply",
+            new ReplyHandler(admissionGate, counters, upstreamLink, this::publishOutcome),
             ReplyHandler.failureAnswer(counters), false);
         final List<PipelineStage> all = new ArrayList<>(stages);
         all.add(reply);
@@ -150,6 +167,38 @@ public final class AuthorizationPipeline {
         return ring.get(sequence).clear().claimNanos(System.nanoTime());
     }
 
+    /**
+     * Publishes the link's outcome for a forwarded request (a copy of it, {@code forwarded}) on the
+     * permit the request still holds: never refused, never waits for a permit. Any thread (the
+     * link's, or the reply stage when the link did not take the request); allocates only when a
+     * slot's request buffer grows.
+     *
+     * @param upstreamEvent an {@code UpstreamOutcome} ordinal + 1
+     */
+    public void publishOutcome(final AuthorizationEvent forwarded, final int upstreamEvent,
+        final int networkResponseCode, final long authorizationId) {
+        final long sequence = ring.next();
+        ring.get(sequence).copyFrom(forwarded).upstreamOutcome(upstreamEvent, networkResponseCode, authorizationId);
+        ring.publish(sequence);
+    }
+
+    /**
+     * Publishes an approval that came after its request's timeout, on a permit of the reserve
+     * (waiting, not refused, while every permit is taken).
+     *
+     * @return false only when the pipeline has stopped
+     */
+    public boolean publishLateApproval(final AuthorizationEvent forwarded, final long authorizationId) {
+        if (!admissionGate.admitOutcome(running)) {
+            return false;
+        }
+        final long sequence = ring.next();
+        ring.get(sequence).copyFrom(forwarded).upstreamOutcome(AuthorizationSlotDescriptor.UPSTREAM_EVENT_LATE_APPROVAL,
+            0, authorizationId);
+        ring.publish(sequence);
+        return true;
+    }
+
     /** Hands a filled entry to the stages. */
     public void publish(final long sequence) {
         ring.publish(sequence);
@@ -186,6 +235,7 @@ public final class AuthorizationPipeline {
             LockSupport.parkNanos(DRAIN_POLL_NANOS);
         }
         final long unanswered = admissionGate.inFlight();
+        halted = true;
         disruptor.halt();
         boolean threadsEnded;
         try {

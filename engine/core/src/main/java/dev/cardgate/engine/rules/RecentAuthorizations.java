@@ -28,6 +28,8 @@ final class RecentAuthorizations extends OpenAddressingTable {
     final int[] ruleId;
     final int[] responseCode;
     final long[] authorizationId;
+    // how the answer came about (an upstream OutcomeKind ordinal): a reversal of the network's approval goes upstream too
+    final byte[] outcomeKind;
 
     RecentAuthorizations(final int maxAuthorizations) {
         super(maxAuthorizations);
@@ -43,6 +45,7 @@ final class RecentAuthorizations extends OpenAddressingTable {
         ruleId = new int[slots];
         responseCode = new int[slots];
         authorizationId = new long[slots];
+        outcomeKind = new byte[slots];
     }
 
     private static int hash(final long terminal, final int stanValue, final long transmissionValue) {
@@ -137,6 +140,7 @@ final class RecentAuthorizations extends OpenAddressingTable {
         ruleId[to] = ruleId[from];
         responseCode[to] = responseCode[from];
         authorizationId[to] = authorizationId[from];
+        outcomeKind[to] = outcomeKind[from];
     }
 
     @Override

@@ -139,6 +139,7 @@ public final class RiskState implements DecidedEventListener {
         recent.ruleId[slot] = decided.ruleId();
         recent.responseCode[slot] = decided.responseCode();
         recent.authorizationId[slot] = decided.authorizationId();
+        recent.outcomeKind[slot] = (byte)decided.outcomeKindOrdinal();
         final int ruleId = decided.ruleId();
         final boolean pastTerminalCheck = ruleId == EngineRules.NONE
             || (ruleId >= EngineRules.CARD_DATA_BASE && ruleId < EngineRules.RISK_BASE + 100);
@@ -162,6 +163,28 @@ public final class RiskState implements DecidedEventListener {
     }
 
     private void reverse(final AuthorizationEvent reversal) {
+        final int slot = approvedOriginal(reversal);
+        if (slot < 0) {
+            return;
+        }
+        recent.state(slot, RecentAuthorizations.REVERSED);
+        final int card = cards.find(recent.tokenHigh[slot], recent.tokenLow[slot]);
+        if (card >= 0) {
+            cards.giveBack(card, recent.decidedAt(slot), recent.amountMinor[slot]);
+        }
+    }
+
+    /**
+     * How the approved original of {@code reversal} was answered (its upstream Outcome Kind
+     * ordinal: 0 local, or the network's or stand-in's), or -1 when no approved original is
+     * remembered. Decision thread only; allocation-free.
+     */
+    public int outcomeKindOfApprovedOriginal(final AuthorizationEvent reversal) {
+        final int slot = approvedOriginal(reversal);
+        return slot < 0 ? -1 : recent.outcomeKind[slot];
+    }
+
+    private int approvedOriginal(final AuthorizationEvent reversal) {
         final long terminalKey = AsciiCodes.terminalKey(reversal);
         final boolean hasOriginalData = reversal.originalMessageType() != 0;
         final int stan = hasOriginalData ? reversal.originalSystemTraceAuditNumber() : reversal.systemTraceAuditNumber();
@@ -172,14 +195,7 @@ public final class RiskState implements DecidedEventListener {
         final int slot = reversal.cardTokenPresent()
             ? recent.findForCard(terminalKey, stan, transmission, reversal.cardTokenHigh(), reversal.cardTokenLow())
             : recent.find(terminalKey, stan, transmission);
-        if (slot < 0 || recent.state(slot) != RecentAuthorizations.APPROVED) {
-            return;
-        }
-        recent.state(slot, RecentAuthorizations.REVERSED);
-        final int card = cards.find(recent.tokenHigh[slot], recent.tokenLow[slot]);
-        if (card >= 0) {
-            cards.giveBack(card, recent.decidedAt(slot), recent.amountMinor[slot]);
-        }
+        return slot < 0 || recent.state(slot) != RecentAuthorizations.APPROVED ? -1 : slot;
     }
 
     private int countryOf(final AuthorizationEvent decided, final long terminalKey) {
