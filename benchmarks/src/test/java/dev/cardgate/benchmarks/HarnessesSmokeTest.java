@@ -43,7 +43,7 @@ class HarnessesSmokeTest {
     @Test
     void frontEndComparisonDrivesCardgateAndJposWithTheCardMix() throws Exception {
         FrontEndComparison.main(new String[] {"--home", HOME.toString(), "--servers", "cardgate,jpos",
-            "--connections", "2", "--rates", "500", "--seconds", "1", "--warmup-seconds", "1",
+            "--connections", "2", "--rates", "500", "--seconds", "1", "--warmup-seconds", "0",
             "--blocked-share", "0.05", "--invalid-share", "0.05", "--velocity-share", "0.1",
             "--out", folder.toString()});
 
