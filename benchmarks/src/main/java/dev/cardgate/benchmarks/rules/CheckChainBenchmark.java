@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import dev.cardgate.engine.event.AuthorizationEvent;
+import dev.cardgate.engine.event.TerminalTotals;
 
 /**
  * One decision of the decision handler (router, every check in order, the risk state learning
@@ -36,7 +37,8 @@ import dev.cardgate.engine.event.AuthorizationEvent;
 public class CheckChainBenchmark {
     @Param({"approve", "terminal-unknown", "terminal-disabled", "terminal-faulty", "terminal-software",
         "merchant-mismatch", "terminal-not-signed-on", "luhn", "format", "expired", "amount", "currency",
-        "blocklist", "policy", "limit", "velocity", "card-testing", "travel", "reversal", "echo"})
+        "blocklist", "policy", "limit", "velocity", "card-testing", "travel", "reversal", "echo", "advice", "void",
+        "settlement"})
     public String kind;
     /** The registry's size; the smoke test passes a small one. */
     @Param({"100000"})
@@ -90,6 +92,19 @@ public class CheckChainBenchmark {
             case "reversal" -> event.messageTypeIndicator(400).originalMessageType(100)
                 .originalSystemTraceAuditNumber(123_456).originalTransmissionDateTime(42);
             case "echo" -> event.messageTypeIndicator(800).networkManagementCode(301);
+            // an offline sale advice: acknowledged, a new debit in the batch and a new transaction each time
+            case "advice" -> event.messageTypeIndicator(220);
+            // a void of a sale of the open batch: approved once, then the lookup and the 12 of a repeated void
+            case "void" -> {
+                event.messageTypeIndicator(200);
+                fixture.decide(event);
+                event.processingCode(20_000).originalDataElements(200, event.systemTraceAuditNumber(),
+                    event.transmissionDateTime());
+            }
+            // a settlement whose totals agree (an empty batch): compared, answered 00, the batch closed
+            case "settlement" -> event.messageTypeIndicator(500).terminalId("CARDTEST")
+                .terminalTotal(TerminalTotals.PRESENT, (1L << TerminalTotals.fieldCount()) - 1)
+                .terminalTotal(TerminalTotals.CURRENCY, 978);
             default -> throw new IllegalArgumentException("unknown kind " + kind);
         }
         fixture.decide(event);

@@ -9,6 +9,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
+import dev.cardgate.engine.batch.DecidedListenerPair;
+import dev.cardgate.engine.batch.TerminalDay;
 import dev.cardgate.engine.blocklist.BlockReason;
 import dev.cardgate.engine.blocklist.BlocklistEntry;
 import dev.cardgate.engine.blocklist.BlocklistStore;
@@ -40,14 +42,17 @@ import dev.cardgate.engine.token.CardToken;
 import dev.cardgate.engine.token.TokenKey;
 
 /**
- * The decision handler wired as the engine wires it (router, chain of every check, risk state as
- * the decided-event listener) over a real Chronicle Map registry of 100,000 terminals and
- * blocklist, with 1,000,000 cards tracked by the risk state, and a clock that moves 1 ms every
- * 64 decisions (the smoke test builds it smaller: the sizes are parameters). Built once per
- * trial; {@link #decide} runs one decision and allocates nothing.
+ * The decision handler wired as the engine wires it (router, chain of every check, the risk state
+ * and the terminal day as the decided-event listeners) over a real Chronicle Map registry of
+ * 100,000 terminals and a blocklist, with 1,000,000 cards tracked by the risk state, and a clock
+ * that moves 1 ms every 64 decisions (the smoke test builds it smaller: the sizes are
+ * parameters). Built once per trial; {@link #decide} runs one decision and allocates nothing.
  */
 final class CheckChainFixture implements AutoCloseable {
     static final long START = 1_773_144_000_000L;
+    /** The terminal day's transaction table, as {@code terminal-day.max-transactions} defaults. */
+    static final int TRACKED_TRANSACTIONS = 131_072;
+    private static final long DAY_MILLIS = 86_400_000L;
     static final String RULES = String.join("\n",
         "accept-currencies 978 840 826",
         "required-fields 0100 2 3 4 11 14 22 41 42 49",
@@ -125,8 +130,11 @@ final class CheckChainFixture implements AutoCloseable {
             new CardNumberCheck(), new ExpiryCheck(), new AmountCheck(), new CurrencyCheck(active),
             new BlocklistCheck(blocklist.newLookup()), new PolicyCheck(active, facts, counters),
             new RiskCheck(active, facts, risk, terminals, counters)));
+        final TerminalDay terminalDay = new TerminalDay(220, terminalCount, TRACKED_TRANSACTIONS, 7 * DAY_MILLIS,
+            3 * DAY_MILLIS, counters);
         handler = new DecisionHandler(() -> now, chain, new AuthorizationIdGenerator(new SecureRandom()), counters,
-            new MessageRouter(active, risk, terminalCheck, facts, counters), risk);
+            new MessageRouter(active, risk, terminalCheck, facts, counters, terminalDay),
+            new DecidedListenerPair(risk, terminalDay));
         trackCards();
     }
 

@@ -23,6 +23,9 @@ import dev.cardgate.engine.decision.CurrencyCheck;
 import dev.cardgate.engine.event.DecidedEventListener;
 import dev.cardgate.engine.decision.DecisionChain;
 import dev.cardgate.engine.decision.DecisionCounter;
+import dev.cardgate.engine.batch.DecidedListenerPair;
+import dev.cardgate.engine.batch.TerminalDay;
+import dev.cardgate.engine.config.TerminalDayConfiguration;
 import dev.cardgate.engine.decision.DecisionHandler;
 import dev.cardgate.engine.rules.EngineRules;
 import dev.cardgate.engine.decision.ExpiryCheck;
@@ -123,6 +126,7 @@ public final class AuthorizationEngine implements AutoCloseable {
     private final TerminalRegistry terminalRegistry;
     private final ActiveRules activeRules;
     private final RiskState riskState;
+    private final TerminalDay terminalDay;
     private final RulesReloader rulesReloader;
     private final UpstreamLink upstreamLink;
     private final StoreAndForward storeAndForward;
@@ -166,14 +170,17 @@ public final class AuthorizationEngine implements AutoCloseable {
             new BlocklistCheck(context.blocklistLookup()), new PolicyCheck(activeRules, facts, counters),
             new RiskCheck(activeRules, facts, riskState, terminals, counters)));
         upstreamLink = context.upstreamLink();
+        terminalDay = newTerminalDay();
         final AuthorizationIdGenerator authorizationIds = new AuthorizationIdGenerator(new SecureRandom());
         standInLimits = upstreamLink == null ? null : new StandInLimits(configuration.standIn(), counters);
         final UpstreamFlow upstreamFlow = upstreamLink == null ? null : new UpstreamFlow(upstreamLink, standInLimits,
             configuration.standIn(), authorizationIds::next, riskState::outcomeKindOfApprovedOriginal, counters);
-        // the risk state learns final outcomes only: an approval counts once the network or stand-in gave it
+        // the risk state and the terminal's day learn final outcomes only: an approval counts once the
+        // network or stand-in gave it
         final DecisionHandler decisionHandler = new DecisionHandler(configuration.clock(), decisionChain,
-            authorizationIds, counters, new MessageRouter(activeRules, riskState, terminalCheck, facts, counters),
-            new FinalOutcomes(riskState), upstreamFlow);
+            authorizationIds, counters,
+            new MessageRouter(activeRules, riskState, terminalCheck, facts, counters, terminalDay),
+            new FinalOutcomes(new DecidedListenerPair(riskState, terminalDay)), upstreamFlow);
         journal = context.journalWanted() ? openJournal(context) : null;
         storeAndForward = upstreamLink == null ? null : openStoreAndForward();
         final List<PipelineStage> stages = new ArrayList<>();
@@ -200,6 +207,13 @@ public final class AuthorizationEngine implements AutoCloseable {
             + decisionChain.ruleNamesInOrder() + ", threads " + pipeline.threadNames() + "\n" + configuration);
     }
 
+    /** The decision thread's batches and holds, sized and set as {@code terminal-day.*} says. */
+    private TerminalDay newTerminalDay() {
+        final TerminalDayConfiguration settings = configuration.terminalDay();
+        return new TerminalDay(settings.completionMessageType(), settings.maxTerminals(), settings.maxTransactions(),
+            settings.holdExpiryMillis(), settings.replayWindowMillis(), counters);
+    }
+
     /** The decision thread's risk memory; a terminal's country comes from the registry when it knows it. */
     private RiskState newRiskState(final RuleSet initialRules, final RequestFacts facts,
         final TerminalSource terminals) {
@@ -223,6 +237,7 @@ public final class AuthorizationEngine implements AutoCloseable {
             // the risk state learns again what it knew before the restart
             final List<DecidedEventListener> replayInto = new ArrayList<>();
             replayInto.add(new FinalOutcomes(riskState));
+            replayInto.add(new FinalOutcomes(terminalDay));
             if (standInLimits != null) {
                 replayInto.add(standInLimits);
             }

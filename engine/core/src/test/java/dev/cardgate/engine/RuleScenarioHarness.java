@@ -185,6 +185,18 @@ public final class RuleScenarioHarness implements AutoCloseable {
             return this;
         }
 
+        /** Field 3: "020000" (a void) is 20_000, "200000" (a refund) 200_000. */
+        public Request processingCode(final int code) {
+            builder.processingCode(code);
+            return this;
+        }
+
+        /** Field 90 naming {@code original}, sent as {@code originalType}: what a void or completion carries. */
+        public Request referring(final int originalType, final Request original) {
+            builder.originalDataElements(originalType, original.stanValue, original.transmissionValue);
+            return this;
+        }
+
         /** Sends the same request again through another harness's engine (after a restart). */
         public Decision repeatThrough(final RuleScenarioHarness restarted) {
             return restarted.engine.authorize(pan, builder.build());

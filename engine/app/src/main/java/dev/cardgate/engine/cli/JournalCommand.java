@@ -67,6 +67,9 @@ final class JournalCommand extends OperatorCommand {
     @Option(names = "--rule", paramLabel = "N", description = "decided by this rule id")
     private Integer rule;
 
+    @Option(names = "--batch", paramLabel = "N", description = "counted in this batch of its terminal (with --terminal)")
+    private Integer batch;
+
     @Option(names = "--stats", paramLabel = "SECONDS", description = "counts per response code per interval")
     private Long statsSeconds;
 
@@ -102,6 +105,9 @@ final class JournalCommand extends OperatorCommand {
         }
         if (statsSeconds != null && statsSeconds < 1) {
             throw new OperatorFailure(BAD_INPUT, "--stats " + statsSeconds + " is not an interval: give 1 second or more");
+        }
+        if (batch != null) {
+            query = query.withBatch(batch);
         }
         if (pan != null) {
             final CardToken token = tokenOf(PanInput.readDigits(pan, err));

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
     description = "Register, change, show, import and list terminals. Changes go straight into the shared map "
         + "file: a running engine applies them from its next request.",
     subcommands = {TerminalAddCommand.class, TerminalSetCommand.class, TerminalShowCommand.class,
-        TerminalImportCommand.class, TerminalListCommand.class})
+        TerminalImportCommand.class, TerminalListCommand.class, TerminalBatchCommand.class})
 final class TerminalCommand implements Runnable {
     @Spec
     private CommandSpec spec;

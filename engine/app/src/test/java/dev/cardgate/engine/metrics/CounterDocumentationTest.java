@@ -12,6 +12,7 @@ import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 
+import dev.cardgate.engine.batch.TerminalDayCounter;
 import dev.cardgate.engine.counters.CounterDescriptor;
 import dev.cardgate.engine.decision.DecisionCounter;
 import dev.cardgate.engine.frontend.FrontEndCounter;
@@ -45,6 +46,7 @@ class CounterDocumentationTest {
         descriptors.addAll(List.of(PipelineCounter.values()));
         descriptors.addAll(List.of(DecisionCounter.values()));
         descriptors.addAll(List.of(RulesCounter.values()));
+        descriptors.addAll(List.of(TerminalDayCounter.values()));
         descriptors.addAll(List.of(JournalCounter.values()));
         descriptors.addAll(List.of(dev.cardgate.engine.upstream.UpstreamFlowCounter.values()));
         descriptors.addAll(List.of(FrontEndCounter.values()));

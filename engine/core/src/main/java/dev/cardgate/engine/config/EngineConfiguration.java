@@ -144,6 +144,7 @@ public final class EngineConfiguration {
     private final ObservabilityConfiguration observability;
     private final UpstreamConfiguration upstream;
     private final StandInConfiguration standIn;
+    private final TerminalDayConfiguration terminalDay;
 
     private EngineConfiguration(final Builder builder, final Path dataDirectory, final FrontEndConfiguration frontEnd,
         final Path rulesFile) {
@@ -158,6 +159,7 @@ public final class EngineConfiguration {
         observability = new ObservabilityConfiguration(values);
         upstream = builder.builtUpstream;
         standIn = new StandInConfiguration(values);
+        terminalDay = new TerminalDayConfiguration(values);
     }
 
     public static Builder builder() {
@@ -281,6 +283,11 @@ public final class EngineConfiguration {
         return standIn;
     }
 
+    /** The {@code terminal-day.*} settings. */
+    public TerminalDayConfiguration terminalDay() {
+        return terminalDay;
+    }
+
     /** The TCP front-end's settings ({@code frontend.*}); used only when a front-end is started. */
     public FrontEndConfiguration frontEnd() {
         return frontEnd;
@@ -316,6 +323,7 @@ public final class EngineConfiguration {
         private final SettingValues values = new SettingValues();
         private final JournalConfiguration.Builder journal = new JournalConfiguration.Builder(values);
         private final ObservabilityConfiguration.Builder observability = new ObservabilityConfiguration.Builder(values);
+        private final TerminalDayConfiguration.Builder terminalDay = new TerminalDayConfiguration.Builder(values);
         private final FrontEndConfiguration.Builder frontEnd = new FrontEndConfiguration.Builder(values);
         private final UpstreamConfiguration.Builder upstream = new UpstreamConfiguration.Builder(values);
         private UpstreamConfiguration builtUpstream;
@@ -342,6 +350,12 @@ public final class EngineConfiguration {
         /** Sets {@code upstream.standin.*} and {@code upstream.saf.*}: {@code .standIn(s -> s.cardCapMinor(10_000))}. */
         public Builder standIn(final java.util.function.UnaryOperator<StandInConfiguration.Builder> settings) {
             settings.apply(standIn);
+            return this;
+        }
+
+        /** Sets {@code terminal-day.*}: {@code .terminalDay(t -> t.completionMessageType(200))}. */
+        public Builder terminalDay(final java.util.function.UnaryOperator<TerminalDayConfiguration.Builder> settings) {
+            settings.apply(terminalDay);
             return this;
         }
 

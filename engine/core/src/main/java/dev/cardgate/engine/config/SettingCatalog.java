@@ -38,6 +38,6 @@ public final class SettingCatalog {
     private static final class Groups {
         static final List<SettingGroup> ALL = List.of(EngineConfiguration.ENGINE, JournalConfiguration.SETTINGS,
             FrontEndConfiguration.SETTINGS, UpstreamConfiguration.SETTINGS, EngineConfiguration.DECISION, ObservabilityConfiguration.SETTINGS,
-            StandInConfiguration.SETTINGS);
+            StandInConfiguration.SETTINGS, TerminalDayConfiguration.SETTINGS);
     }
 }

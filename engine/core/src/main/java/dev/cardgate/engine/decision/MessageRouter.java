@@ -1,5 +1,6 @@
 package dev.cardgate.engine.decision;
 
+import dev.cardgate.engine.batch.TerminalDay;
 import dev.cardgate.engine.rules.ActiveRules;
 import dev.cardgate.engine.rules.RequestFacts;
 import dev.cardgate.engine.rules.RiskState;
@@ -15,7 +16,9 @@ import dev.cardgate.engine.counters.CounterRegistry;
  * the terminal registry and answered there; reversals (04xx) acknowledged with 00 (a reversal is
  * never refused, or the terminal would repeat it; the risk state gives back what the original
  * consumed when told of the decision); a duplicate request answered as its first. Everything else
- * goes through the chain. Decision thread only; allocates nothing.
+ * goes through the chain. Before all that the terminal day (when given) stamps each message's
+ * kind and batch and decides advices, voids, batch uploads and settlements itself. Decision
+ * thread only; allocates nothing.
  */
 public final class MessageRouter implements DecisionPrelude {
     private final ActiveRules rules;
@@ -23,9 +26,17 @@ public final class MessageRouter implements DecisionPrelude {
     private final TerminalCheck terminalCheck;
     private final RequestFacts facts;
     private final ComponentCounters<RulesCounter> counters;
+    private final TerminalDay terminalDay;
 
     public MessageRouter(final ActiveRules rules, final RiskState risk, final TerminalCheck terminalCheck,
         final RequestFacts facts, final CounterRegistry counters) {
+        this(rules, risk, terminalCheck, facts, counters, null);
+    }
+
+    /** @param terminalDay stamps and decides the terminal day's messages; null for none */
+    public MessageRouter(final ActiveRules rules, final RiskState risk, final TerminalCheck terminalCheck,
+        final RequestFacts facts, final CounterRegistry counters, final TerminalDay terminalDay) {
+        this.terminalDay = terminalDay;
         this.rules = rules;
         this.risk = risk;
         this.terminalCheck = terminalCheck;
@@ -40,6 +51,9 @@ public final class MessageRouter implements DecisionPrelude {
         if (offered != null) {
             risk.install(offered.rules(), offered.freshLanes());
             counters.increment(RulesCounter.RELOADS);
+        }
+        if (terminalDay != null && terminalDay.decideBeforeChain(event, nowEpochMillis)) {
+            return true;
         }
         final int messageClass = event.messageTypeIndicator() / 100 % 10;
         if (messageClass == 8) {

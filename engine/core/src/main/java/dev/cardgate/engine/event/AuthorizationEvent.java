@@ -85,6 +85,7 @@ public final class AuthorizationEvent {
         // the record and the echo count: echo entries past the count are never read. Arrays.fill is
         // an intrinsic the JIT unrolls; Unsafe.setMemory is a call per range, which cost the claim
         Arrays.fill(ownBytes, 0, ECHO_ENTRIES_OFFSET, (byte)0);
+        Arrays.fill(ownBytes, TERMINAL_TOTALS_OFFSET, SLOT_LENGTH, (byte)0);
         Arrays.fill(ownBytes, TERMINAL_ID_OFFSET, TERMINAL_ID_OFFSET + TERMINAL_ID_LENGTH, SPACE);
         Arrays.fill(ownBytes, MERCHANT_ID_OFFSET, MERCHANT_ID_OFFSET + MERCHANT_ID_LENGTH, SPACE);
         Arrays.fill(ownBytes, RETRIEVAL_REFERENCE_OFFSET, RETRIEVAL_REFERENCE_OFFSET + RETRIEVAL_REFERENCE_LENGTH,
@@ -554,6 +555,51 @@ public final class AuthorizationEvent {
      */
     public int upstreamTraceNumber() {
         return slot.getInt(UPSTREAM_STAN_OFFSET, ORDER);
+    }
+
+    /** The terminal's batch this message counted in; 0 when none (or a record from before batches). */
+    public int batchNumber() {
+        return slot.getInt(BATCH_NUMBER_OFFSET, ORDER);
+    }
+
+    /** Decision thread only: see {@link #batchNumber()}. */
+    public AuthorizationEvent batchNumber(final int batchNumber) {
+        slot.putInt(BATCH_NUMBER_OFFSET, batchNumber, ORDER);
+        return this;
+    }
+
+    /** What the message was to the terminal's day; {@link TransactionKind#UNCLASSIFIED} when unknown. */
+    public TransactionKind transactionKind() {
+        return TransactionKind.fromCode(slot.getByte(TRANSACTION_KIND_OFFSET));
+    }
+
+    /** Decision thread only: see {@link #transactionKind()}. */
+    public AuthorizationEvent transactionKind(final TransactionKind kind) {
+        slot.putByte(TRANSACTION_KIND_OFFSET, (byte)kind.code());
+        return this;
+    }
+
+    /** A settlement's currency as decided (ISO 4217 number); 0 for other messages. */
+    public int settledCurrency() {
+        return slot.getShort(SETTLED_CURRENCY_OFFSET, ORDER);
+    }
+
+    /** Decision thread only: see {@link #settledCurrency()}. */
+    public AuthorizationEvent settledCurrency(final int currency) {
+        slot.putShort(SETTLED_CURRENCY_OFFSET, (short)currency, ORDER);
+        return this;
+    }
+
+    /** A settlement's total {@code index} ({@link TerminalTotals}); slot only, 0 in a record. */
+    public long terminalTotal(final int index) {
+        return slot.capacity() > TERMINAL_TOTALS_OFFSET ? slot.getLong(TERMINAL_TOTALS_OFFSET + index * Long.BYTES, ORDER)
+            : 0;
+    }
+
+    /** Producer only: sets a settlement's total {@code index} ({@link TerminalTotals}). */
+    public AuthorizationEvent terminalTotal(final int index, final long value) {
+        slot.putLong(TERMINAL_TOTALS_OFFSET + index * Long.BYTES, value, ORDER);
+        return this;
     }
 
     public AuthorizationEvent upstreamTraceNumber(final int upstreamTraceNumber) {

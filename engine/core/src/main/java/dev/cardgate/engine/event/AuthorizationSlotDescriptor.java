@@ -1,7 +1,7 @@
 package dev.cardgate.engine.event;
 
 /**
- * The byte layout of one ring slot ({@link AuthorizationEvent}): little-endian, 456 bytes. Its
+ * The byte layout of one ring slot ({@link AuthorizationEvent}): little-endian, 544 bytes. Its
  * first 256 bytes are the journal record of format version 2, so the journal appends a slot by
  * copying that prefix and filling in the words marked (J), and replay reads a record through the
  * same flyweight. The bytes after the record carry what only the front-end needs: where the
@@ -56,7 +56,14 @@ package dev.cardgate.engine.event;
  *  |                                    | Kind  |Msgs   |Event  |
  *  +---------------------------------------------------------------+
  *  | Upstream STAN (field 11 toward the network, 184-187)          | 184
- *  | Net.39| Reserved (189-191) | Reserved, zero (192-223)         | 188
+ *  +---------------------------------------------------------------+
+ *  | Net.39| Reserved, zero (189-191)                              | 188
+ *  +---------------------------------------------------------------+
+ *  | Batch Number (terminal day)   |Kind(196)|Rsv|Settled Currency| 192
+ *  +---------------------------------------------------------------+
+ *  |                 Reserved, zero (200-207, terminal day)        | 200
+ *  +---------------------------------------------------------------+
+ *  |                 Reserved, zero (208-223)                      | 208
  *  +---------------------------------------------------------------+
  *  |   (J) Chain MAC: HMAC-SHA-256(journal key, previous record's   | 224
  *  |       chain MAC || bytes 8 to 223), 32 bytes                  |
@@ -64,6 +71,8 @@ package dev.cardgate.engine.event;
  *  | Echo Count (int)              | Reserved                      | 256  slot only
  *  +---------------------------------------------------------------+
  *  | Echo n: Field Number (int) | Frame Offset (int) | Wire Length  | 264 + 12n, n < 16
+ *  +---------------------------------------------------------------+
+ *  | Terminal Totals n (long): a settlement's fields 74-89, 97, 50  | 456 + 8n, n < 11
  *  +---------------------------------------------------------------+
  * </pre>
  * Every datum has its own slot: nothing is overlaid behind a flag. In a slot the (J) words are
@@ -79,12 +88,17 @@ package dev.cardgate.engine.event;
  * says what brought the event into the ring (0 a request, else the link's
  * {@code UpstreamOutcome} ordinal + 1, or {@link #UPSTREAM_EVENT_LATE_APPROVAL}); Net. 39 is the
  * network's field 39 as answered (-1 when it did not answer, 0 in older records).
+ *
+ * <p>Batch Number and Kind ({@link TransactionKind}) are written by the decision thread: the
+ * terminal's open batch the message counted in, and what kind of message it was; both zero in
+ * records written before them, which read as "unclassified, no batch". The Terminal Totals are
+ * a settlement request's totals as the terminal sent them ({@link TerminalTotals}), slot only.
  */
 public final class AuthorizationSlotDescriptor {
     /** Bytes of the journal record (format version 2): the slot's prefix. */
     public static final int RECORD_LENGTH = 256;
     /** Bytes of a whole slot. */
-    public static final int SLOT_LENGTH = 456;
+    public static final int SLOT_LENGTH = 544;
 
     public static final int LENGTH_OFFSET = 0;
     public static final int CHECKSUM_OFFSET = 4;
@@ -134,8 +148,12 @@ public final class AuthorizationSlotDescriptor {
     public static final int UPSTREAM_STAN_OFFSET = 184;
     /** The network's field 39 as it answered a forwarded request; -1 when it did not answer. */
     public static final int NETWORK_RESPONSE_CODE_OFFSET = 188;
-    /** The first byte no upstream datum uses: 189 to 191 are upstream-flow's, still zero. */
-    public static final int RESERVED_OFFSET = 189;
+    /** The terminal's batch the message counted in (terminal day); 0 when none or before it. */
+    public static final int BATCH_NUMBER_OFFSET = 192;
+    /** {@link TransactionKind#code()}; 0 ({@link TransactionKind#UNCLASSIFIED}) in older records. */
+    public static final int TRANSACTION_KIND_OFFSET = 196;
+    /** A settlement's currency as the decision settled it (field 50, else 49, else the batch's only one). */
+    public static final int SETTLED_CURRENCY_OFFSET = 198;
     /** The chain MAC covers the previous record's chain MAC and {@code [CHECKSUMMED_FROM, CHAIN_MAC_OFFSET)}. */
     public static final int CHAIN_MAC_OFFSET = 224;
     public static final int CHAIN_MAC_LENGTH = 32;
@@ -145,6 +163,8 @@ public final class AuthorizationSlotDescriptor {
     public static final int ECHO_ENTRY_LENGTH = 12;
     /** Most fields an answer echoes. */
     public static final int MAX_ECHOED_FIELDS = 16;
+    /** A settlement request's totals, {@link TerminalTotals#COUNT} longs, slot only. */
+    public static final int TERMINAL_TOTALS_OFFSET = 456;
 
     /** Flags bit: the request carried a card token. */
     public static final int FLAG_CARD_TOKEN_PRESENT = 1;

@@ -80,7 +80,19 @@ public enum DecisionReason {
     /** 91: in stand-in, a limit was reached (the rule id says which: floor, card, terminal, merchant, budget). */
     STAND_IN_LIMIT(91),
     /** 91: the network did not answer a forwarded request in time, or the link carrying it was lost. */
-    UPSTREAM_NO_ANSWER(91);
+    UPSTREAM_NO_ANSWER(91),
+    /** 25, unable to locate record: a void whose original sale or refund is not in the open batch. */
+    VOID_ORIGINAL_NOT_FOUND(25),
+    /** 12, invalid transaction: a void of a sale or refund already voided. */
+    VOID_ALREADY_VOIDED(12),
+    /** 00 for a batch upload (0320) after a settlement answered 95: taken into the uploaded totals. */
+    BATCH_UPLOAD_ACCEPTED(0),
+    /** 12, invalid transaction: a batch upload while no settlement of the terminal was answered 95. */
+    BATCH_UPLOAD_NOT_EXPECTED(12),
+    /** 00 for a settlement (0500) whose totals agree with the host's: the batch is closed. */
+    SETTLEMENT_AGREED(0),
+    /** 95, reconcile error: the settlement's totals differ from the host's; the terminal uploads its batch. */
+    SETTLEMENT_TOTALS_DIFFER(95);
 
     private static final DecisionReason[] BY_ORDINAL = values();
 
@@ -102,7 +114,8 @@ public enum DecisionReason {
 
     /** Answered 00 for a message that asks for no authorization: neither an approval nor a decline. */
     public boolean isAcknowledgement() {
-        return this == NETWORK_MANAGEMENT_ACCEPTED || this == REVERSAL_ACCEPTED;
+        return this == NETWORK_MANAGEMENT_ACCEPTED || this == REVERSAL_ACCEPTED || this == BATCH_UPLOAD_ACCEPTED
+            || this == SETTLEMENT_AGREED;
     }
 
     /** A refusal: counted among the declines, by reason and by field 39. */

@@ -4,6 +4,7 @@ import dev.cardgate.engine.check.DecisionCheck;
 import dev.cardgate.engine.check.DecisionStage;
 import dev.cardgate.engine.event.AuthorizationEvent;
 import dev.cardgate.engine.event.DecisionReason;
+import dev.cardgate.engine.event.TransactionKind;
 import dev.cardgate.engine.terminal.TerminalSource;
 import dev.cardgate.engine.counters.ComponentCounters;
 import dev.cardgate.engine.counters.CounterRegistry;
@@ -67,6 +68,10 @@ public final class RiskCheck implements DecisionCheck {
 
     @Override
     public DecisionReason evaluate(final AuthorizationEvent request, final long now) {
+        if (request.transactionKind() == TransactionKind.REFUND) {
+            // a refund is a credit: the terminal, card and policy checks judge it, not the risk limits
+            return null;
+        }
         final RuleSet current = rules.current();
         final long amount = request.amountMinor();
         for (int i = 0; i < current.limitCount(); i++) {

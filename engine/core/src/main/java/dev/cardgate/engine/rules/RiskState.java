@@ -3,6 +3,7 @@ package dev.cardgate.engine.rules;
 import dev.cardgate.engine.event.DecidedEventListener;
 import dev.cardgate.engine.event.AuthorizationEvent;
 import dev.cardgate.engine.event.DecisionReason;
+import dev.cardgate.engine.event.TransactionKind;
 import dev.cardgate.engine.terminal.AsciiCodes;
 
 /**
@@ -16,7 +17,9 @@ import dev.cardgate.engine.terminal.AsciiCodes;
  * (04xx) matched to an approved original gives back what that original added, once; a duplicate
  * (same terminal, STAN, transmission time and card as a request still remembered) is not counted again;
  * every request with a card is a sighting at its terminal, every card data or blocklist decline
- * counts toward the terminal's declines.
+ * counts toward the terminal's declines. The terminal day's kinds: an approved void gives back
+ * its original (field 90) as a reversal does; an approved completion counts its own amount and
+ * gives back its pre-authorization's; a refund (a credit) adds nothing to velocity.
  *
  * <p>Threading: decision thread only (replay runs before the pipeline starts). Allocates
  * nothing after construction, except {@link #prepareLanes} on a reloading thread.
@@ -117,11 +120,15 @@ public final class RiskState implements DecidedEventListener {
         final long now = decided.decisionTimeEpochMillis();
         sweep(now);
         final int messageClass = decided.messageTypeIndicator() / 100 % 10;
-        if (messageClass == 4) {
+        final TransactionKind kind = decided.transactionKind();
+        if (messageClass == 4 || (kind == TransactionKind.VOID && decided.approved())) {
             reverse(decided);
         }
         else if (messageClass == 1 || messageClass == 2) {
             learn(decided, now);
+            if (kind == TransactionKind.COMPLETION && decided.approved()) {
+                reverse(decided);
+            }
         }
     }
 
@@ -155,7 +162,7 @@ public final class RiskState implements DecidedEventListener {
                 terminals.declined(terminalSlot, now, testing.windowMillis());
             }
         }
-        if (decided.approved() && decided.cardTokenPresent()) {
+        if (decided.approved() && decided.cardTokenPresent() && decided.transactionKind() != TransactionKind.REFUND) {
             recent.state(slot, RecentAuthorizations.APPROVED);
             final int card = cards.findOrAdd(decided.cardTokenHigh(), decided.cardTokenLow(), now);
             cards.approved(card, now, decided.amountMinor(), countryOf(decided, terminalKey));

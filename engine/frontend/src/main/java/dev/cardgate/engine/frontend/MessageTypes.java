@@ -18,7 +18,8 @@ final class MessageTypes {
 
     /**
      * True for the requests that enter the engine: authorization (0100), financial (0200),
-     * reversal (0400, 0420) and network management (0800), each with its repeat (0101, ...).
+     * reversal (0400, 0420) and network management (0800), each with its repeat (0101, ...); and
+     * the terminal day's advices (0120, 0220), batch upload (0320) and settlement (0500).
      */
     static boolean entersEngine(final int messageType) {
         switch (messageType) {
@@ -26,6 +27,14 @@ final class MessageTypes {
             case 101:
             case 200:
             case 201:
+            case 120:
+            case 121:
+            case 220:
+            case 221:
+            case 320:
+            case 321:
+            case 500:
+            case 501:
             case 400:
             case 401:
             case 420:

@@ -5,6 +5,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import dev.cardgate.codec.Iso8583Decoder;
 import dev.cardgate.engine.event.AuthorizationEvent;
 import dev.cardgate.engine.event.RequestField;
+import dev.cardgate.engine.event.TerminalTotals;
 import dev.cardgate.engine.token.CardToken;
 import dev.cardgate.engine.token.Luhn;
 import dev.cardgate.engine.token.PanTokenizer;
@@ -30,6 +31,7 @@ final class RequestFields {
     private static final int FIELD_2_PAN = 2;
     private static final int FIELD_35_TRACK_2 = 35;
     private static final int FIELD_90_ORIGINAL_DATA_ELEMENTS = 90;
+    private static final int FIELD_97_NET_SETTLEMENT = 97;
     /** The fields copied as they came, from the one table of them. */
     private static final RequestField[] FIELDS = RequestField.all();
     /** Longest field copied into the scratch buffer: track 2 (37 characters) with room to spare. */
@@ -59,6 +61,9 @@ final class RequestFields {
             }
         }
         fillOriginalDataElements(request, event);
+        if (request.messageType() == 500 || request.messageType() == 501) {
+            fillTerminalTotals(request, event);
+        }
         fillCard(request, event);
         noteEchoed(request, event, frameOffset, MessageTypes.ECHOED_BEFORE_AUTHORIZATION_ID);
         noteEchoed(request, event, frameOffset, MessageTypes.ECHOED_AFTER_RESPONSE_CODE);
@@ -71,6 +76,24 @@ final class RequestFields {
                 event.echoField(number, request.fieldStart(number) - frameOffset, request.fieldWireLength(number));
             }
         }
+    }
+
+    /**
+     * A settlement's totals (fields 74-89 as counts and amounts, 97 signed by its C/D, 50), with
+     * a bit for each one present, for the decision thread to compare without decoding.
+     */
+    private static void fillTerminalTotals(final Iso8583Decoder request, final AuthorizationEvent event) {
+        long present = 0;
+        for (int index = 0; index < TerminalTotals.fieldCount(); index++) {
+            final int number = TerminalTotals.fieldNumber(index);
+            if (request.hasField(number)) {
+                present |= 1L << index;
+                final long value = number(request, number);
+                event.terminalTotal(index, number == FIELD_97_NET_SETTLEMENT && !request.isDebitAmount(number)
+                    ? -value : value);
+            }
+        }
+        event.terminalTotal(TerminalTotals.PRESENT, present);
     }
 
     /** Field 90: original message type (4 digits), STAN (6), transmission date and time (10), ... */
