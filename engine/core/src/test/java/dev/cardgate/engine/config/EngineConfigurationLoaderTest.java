@@ -16,6 +16,13 @@ import org.junit.jupiter.api.io.TempDir;
 class EngineConfigurationLoaderTest {
     /** The shipped file, found from the engine module's folder, where surefire runs. */
     static final Path SHIPPED_FILE = Path.of("../..", "config", "cardgate.properties");
+    /** The cardgate home the shipped file's relative paths (data, rules, dialects) resolve against. */
+    static final Path SHIPPED_HOME = Path.of("../..");
+
+    /** The shipped file loaded as the CLI loads it: relative paths against the home, not the working directory. */
+    static EngineConfiguration shipped() {
+        return EngineConfigurationLoader.loadBuilder(SHIPPED_FILE, Map.of()).baseDirectory(SHIPPED_HOME).build();
+    }
 
     @TempDir
     Path folder;

@@ -23,8 +23,7 @@ class FrontEndConfigurationTest {
 
     @Test
     void theShippedFileGivesLoopbackOn8583WithTheAsciiDialectAndNoTls() {
-        final FrontEndConfiguration frontEnd = EngineConfigurationLoader.load(
-            EngineConfigurationLoaderTest.SHIPPED_FILE, Map.of()).frontEnd();
+        final FrontEndConfiguration frontEnd = EngineConfigurationLoaderTest.shipped().frontEnd();
         assertEquals("127.0.0.1", frontEnd.bindAddress());
         assertEquals(8583, frontEnd.port());
         assertEquals(Dialects.ISO87_ASCII, frontEnd.dialect());

@@ -29,8 +29,7 @@ class ObservabilityConfigurationTest {
 
     @Test
     void theShippedFileKeepsTheEndpointOff() {
-        final EngineConfiguration shipped = EngineConfigurationLoader.load(Path.of("../..", "config",
-            "cardgate.properties"), Map.of());
+        final EngineConfiguration shipped = EngineConfigurationLoaderTest.shipped();
         assertFalse(shipped.observability().metricsHttpEnabled());
         assertTrue(shipped.toString().contains("metrics.http.enabled = false"), shipped.toString());
     }

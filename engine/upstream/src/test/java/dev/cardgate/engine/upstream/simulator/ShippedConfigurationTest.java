@@ -32,6 +32,7 @@ class ShippedConfigurationTest {
 
     @Test
     void theDefaultConfigurationLeavesTheLinkOff() throws Exception {
-        assertFalse(EngineConfigurationLoader.load(CONFIG.resolve("cardgate.properties"), Map.of()).upstream().enabled());
+        assertFalse(EngineConfigurationLoader.loadBuilder(CONFIG.resolve("cardgate.properties"), Map.of())
+            .baseDirectory(CONFIG.getParent()).build().upstream().enabled());
     }
 }
