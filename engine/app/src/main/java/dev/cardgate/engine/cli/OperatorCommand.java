@@ -32,9 +32,11 @@ abstract class OperatorCommand implements Callable<Integer> {
     /**
      * Chronicle's INFO lines ("Chronicle core loaded from ...") are for a log, not the operator's
      * screen: an operator command shows its warnings only. Held here, since java.util.logging
-     * keeps its loggers weakly and would forget the level.
+     * keeps its loggers weakly and would forget the level. Taken at the first call, not at class
+     * load: picocli loads every subcommand class when {@code cardgate serve} starts, and a logger
+     * taken then would create java.util.logging's manager before serve installs its own.
      */
-    private static final java.util.logging.Logger CHRONICLE_LOG = java.util.logging.Logger.getLogger("net.openhft");
+    private static java.util.logging.Logger chronicleLog;
 
     @Mixin
     private ConfigurationOption configurationOption;
@@ -46,7 +48,8 @@ abstract class OperatorCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() throws InterruptedException {
-        CHRONICLE_LOG.setLevel(java.util.logging.Level.WARNING);
+        chronicleLog = java.util.logging.Logger.getLogger("net.openhft");
+        chronicleLog.setLevel(java.util.logging.Level.WARNING);
         final PrintStream err = System.err;
         try {
             return execute(System.out, err);
