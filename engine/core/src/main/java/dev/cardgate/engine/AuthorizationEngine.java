@@ -75,6 +75,7 @@ import dev.cardgate.engine.upstream.StandInLimits;
 import dev.cardgate.engine.upstream.UpstreamFlow;
 import dev.cardgate.engine.upstream.UpstreamFlowCounter;
 import dev.cardgate.engine.upstream.UpstreamLink;
+import dev.cardgate.engine.upstream.UpstreamLinkFactory;
 
 /**
  * An authorization engine embedded in the caller's JVM: launch it, submit requests, read the
@@ -169,7 +170,7 @@ public final class AuthorizationEngine implements AutoCloseable {
             new CardNumberCheck(), new ExpiryCheck(), new AmountCheck(), new CurrencyCheck(activeRules),
             new BlocklistCheck(context.blocklistLookup()), new PolicyCheck(activeRules, facts, counters),
             new RiskCheck(activeRules, facts, riskState, terminals, counters)));
-        upstreamLink = context.upstreamLink();
+        upstreamLink = context.upstreamLinks() == null ? null : context.upstreamLinks().open(counters);
         terminalDay = newTerminalDay();
         final AuthorizationIdGenerator authorizationIds = new AuthorizationIdGenerator(new SecureRandom());
         standInLimits = upstreamLink == null ? null : new StandInLimits(configuration.standIn(), counters);
@@ -279,11 +280,13 @@ public final class AuthorizationEngine implements AutoCloseable {
     /**
      * Launches an engine with a link to the card network ({@code cardgate serve} with
      * {@code upstream.enabled}): requests that pass every local check are forwarded through
-     * {@code upstreamLink}, decided in stand-in while it is not up; docs/upstream.md. The engine
-     * starts the link and closes it when it closes.
+     * the link {@code upstreamLinks} builds over the engine's counters, decided in stand-in while
+     * it is not up; docs/upstream.md. The engine starts the link and closes it when it closes;
+     * a null factory launches the engine without a link.
      */
-    public static AuthorizationEngine launch(final EngineConfiguration configuration, final UpstreamLink upstreamLink) {
-        return launch(new EngineContext().configuration(configuration).upstreamLink(upstreamLink));
+    public static AuthorizationEngine launch(final EngineConfiguration configuration,
+        final UpstreamLinkFactory upstreamLinks) {
+        return launch(new EngineContext().configuration(configuration).upstreamLinks(upstreamLinks));
     }
 
     /**

@@ -22,6 +22,7 @@ import dev.cardgate.engine.terminal.TerminalRegistry;
 import dev.cardgate.engine.terminal.TerminalSource;
 import dev.cardgate.engine.token.TokenKey;
 import dev.cardgate.engine.upstream.UpstreamLink;
+import dev.cardgate.engine.upstream.UpstreamLinkFactory;
 
 /**
  * What an engine is wired from, in one place: the configuration and the resources the engine
@@ -55,7 +56,7 @@ final class EngineContext {
     private SegmentStorage journalStorage;
     private List<? extends DecidedEventListener> replayListeners = List.of();
     private boolean controlChannel = true;
-    private UpstreamLink upstreamLink;
+    private UpstreamLinkFactory upstreamLinks;
     private final List<AutoCloseable> ownedResources = new ArrayList<>();
     private boolean concluded;
 
@@ -118,7 +119,12 @@ final class EngineContext {
      * starts it at launch and closes it before its drain.
      */
     EngineContext upstreamLink(final UpstreamLink upstreamLink) {
-        this.upstreamLink = upstreamLink;
+        return upstreamLinks(upstreamLink == null ? null : counters -> upstreamLink);
+    }
+
+    /** As {@link #upstreamLink}, the link built once the engine's counters exist (null: none). */
+    EngineContext upstreamLinks(final UpstreamLinkFactory upstreamLinks) {
+        this.upstreamLinks = upstreamLinks;
         return this;
     }
 
@@ -180,7 +186,7 @@ final class EngineContext {
     /** Whether some part lives in the data folder, which then must exist. */
     private boolean opensFiles() {
         return countersFile == null || blocklistLookup == null || terminals == null || journalWanted()
-            || controlChannel || upstreamLink != null || tokenKey == null && tokenizers == null;
+            || controlChannel || upstreamLinks != null || tokenKey == null && tokenizers == null;
     }
 
     private void concludeCounters() {
@@ -243,8 +249,8 @@ final class EngineContext {
     }
 
     /** Null when the engine answers alone. */
-    UpstreamLink upstreamLink() {
-        return upstreamLink;
+    UpstreamLinkFactory upstreamLinks() {
+        return upstreamLinks;
     }
 
     CountersFile countersFile() {
