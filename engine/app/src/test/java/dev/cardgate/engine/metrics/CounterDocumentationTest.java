@@ -1,14 +1,17 @@
 package dev.cardgate.engine.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +44,33 @@ class CounterDocumentationTest {
         assertEquals(expectedTable(), documented, PAGE + " differs from the counter descriptors");
     }
 
+    @Test
+    void everyDeclaredCounterHasAnIdAndALabelOfItsOwn() {
+        // one counters file holds every module's counters: a clash only shows when both are allocated
+        final Map<Integer, CounterDescriptor> ids = new HashMap<>();
+        final Map<String, CounterDescriptor> labels = new HashMap<>();
+        for (final CounterDescriptor descriptor : declared()) {
+            final CounterDescriptor sameId = ids.putIfAbsent(descriptor.id(), descriptor);
+            assertNull(sameId, descriptor + " and " + sameId + " share id " + descriptor.id());
+            final CounterDescriptor sameLabel = labels.putIfAbsent(descriptor.label(), descriptor);
+            assertNull(sameLabel, descriptor + " and " + sameLabel + " share label " + descriptor.label());
+        }
+    }
+
     private static String expectedTable() {
+        final StringBuilder table = new StringBuilder("| id | label | type | writers | counts; written by |\n"
+            + "|---|---|---|---|---|\n");
+        for (final CounterDescriptor descriptor : declared()) {
+            table.append("| ").append(descriptor.id()).append(" | `").append(descriptor.label()).append("` | ")
+                .append(descriptor.kind().name().toLowerCase(Locale.ROOT)).append(" | ")
+                .append(descriptor.writer().name().toLowerCase(Locale.ROOT).replace('_', ' ')).append(" | ")
+                .append(descriptor.description()).append(" |\n");
+        }
+        return table.toString().strip();
+    }
+
+    /** Every component's counters, in the page's order. */
+    private static List<CounterDescriptor> declared() {
         final List<CounterDescriptor> descriptors = new ArrayList<>();
         descriptors.addAll(List.of(PipelineCounter.values()));
         descriptors.addAll(List.of(DecisionCounter.values()));
@@ -51,14 +80,6 @@ class CounterDocumentationTest {
         descriptors.addAll(List.of(dev.cardgate.engine.upstream.UpstreamFlowCounter.values()));
         descriptors.addAll(List.of(FrontEndCounter.values()));
         descriptors.addAll(List.of(UpstreamCounter.values()));
-        final StringBuilder table = new StringBuilder("| id | label | type | writers | counts; written by |\n"
-            + "|---|---|---|---|---|\n");
-        for (final CounterDescriptor descriptor : descriptors) {
-            table.append("| ").append(descriptor.id()).append(" | `").append(descriptor.label()).append("` | ")
-                .append(descriptor.kind().name().toLowerCase(Locale.ROOT)).append(" | ")
-                .append(descriptor.writer().name().toLowerCase(Locale.ROOT).replace('_', ' ')).append(" | ")
-                .append(descriptor.description()).append(" |\n");
-        }
-        return table.toString().strip();
+        return descriptors;
     }
 }

@@ -450,7 +450,7 @@ public final class NettyUpstreamLink implements UpstreamLink {
         table.sent(entry, stan);
         entry.connectionNumber = connectionNumber;
         scheduleEntryTimer(entry, now + timeoutMillis);
-        counters.increment(forwarded ? UpstreamCounter.FORWARDED : UpstreamCounter.STORED_SENT);
+        counters.increment(forwarded ? UpstreamCounter.SENT : UpstreamCounter.STORED_SENT);
         return true;
     }
 

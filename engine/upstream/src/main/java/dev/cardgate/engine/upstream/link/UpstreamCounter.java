@@ -15,7 +15,7 @@ public enum UpstreamCounter implements CounterDescriptor {
         "the link's state: 0 disabled, 1 connecting, 2 up, 3 down (stand-in); the link's I/O thread"),
     IN_FLIGHT(601, "upstream.in-flight", CounterKind.GAUGE, CounterWriter.ONE_THREAD,
         "requests and stored messages sent and not yet answered or timed out; the link's I/O thread"),
-    FORWARDED(602, "upstream.forwarded", CounterKind.TOTAL, CounterWriter.ONE_THREAD,
+    SENT(602, "upstream.sent", CounterKind.TOTAL, CounterWriter.ONE_THREAD,
         "requests sent to the network; the link's I/O thread"),
     ANSWERED(603, "upstream.answered", CounterKind.TOTAL, CounterWriter.ONE_THREAD,
         "forwarded requests the network answered in time; the link's I/O thread"),
