@@ -119,7 +119,7 @@ class UpstreamFlowTest {
     }
 
     @Test
-    void lateApprovalIsReversedAndTheTerminalIsAnsweredOnce() throws Exception {
+    void lateApprovalIsUndoneByTheTimeoutsOneReversalAndTheTerminalIsAnsweredOnce() throws Exception {
         final TestUpstreamLink link = new TestUpstreamLink(LinkState.UP, 16);
         try (AuthorizationEngine engine = new UpstreamEngines(dataDirectory).launch(link, false,
             s -> s.standIn(saf -> saf.safRetryInterval(java.time.Duration.ofMillis(20))))) {
@@ -129,12 +129,18 @@ class UpstreamFlowTest {
             final AuthorizationEvent forwarded = link.awaitForwarded();
             link.timeOut(forwarded);
             assertEquals(91, await(answer).responseCode());
-            assertEquals(420, link.awaitStored().messageType());
+            final TestUpstreamLink.StoredSend reversal = link.awaitStored();
+            assertEquals(420, reversal.messageType());
+            assertEquals(6, reversal.systemTraceAuditNumber());
             link.approveLate(forwarded, NETWORK_ID);
-            final TestUpstreamLink.StoredSend lateReversal = link.awaitStored();
-            assertEquals(420, lateReversal.messageType());
-            assertEquals(6, lateReversal.systemTraceAuditNumber());
+            final long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (engine.counters().value(UpstreamFlowCounter.LATE_APPROVALS_REVERSED) == 0
+                && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
             assertEquals(1, engine.counters().value(UpstreamFlowCounter.LATE_APPROVALS_REVERSED));
+            assertNull(link.pollStored(300), "the timeout's reversal covers the late approval: no second 0420");
+            assertEquals(1, engine.counters().value(UpstreamFlowCounter.REVERSALS_QUEUED));
             assertEquals(1, answers.get());
             assertEquals(0, engine.counters().value(UpstreamFlowCounter.NETWORK_APPROVALS));
         }

@@ -21,7 +21,7 @@ public enum OutcomeKind {
     TIMEOUT_ANSWER("timeout"),
     /** A terminal's reversal of an approval the network (or stand-in) gave: acknowledged, and queued upstream. */
     REVERSAL_QUEUED("reversal-queued"),
-    /** An approval that came after its timeout: the terminal was answered already; a reversal is queued. */
+    /** An approval that came after its timeout: the terminal was answered already; the timeout's reversal undoes it. */
     LATE_APPROVAL_REVERSED("late-approval-reversed");
 
     private static final OutcomeKind[] BY_ORDINAL = values();

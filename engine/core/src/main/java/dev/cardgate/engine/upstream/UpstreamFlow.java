@@ -118,11 +118,11 @@ public final class UpstreamFlow {
             queueReversal(outcome);
         }
         else {
-            // a late approval: the terminal was answered at the timeout; the network's approval is undone
+            // a late approval: the terminal was answered at the timeout, and the reversal queued then
+            // (field 90 names this very request) undoes it; a second 0420 would repeat it unmarked
             outcome.repeatDecision(DecisionReason.APPROVED, EngineRules.NONE, 0, networkAuthorizationId, now);
             outcome.outcomeKindOrdinal(OutcomeKind.LATE_APPROVAL_REVERSED.ordinal());
             counters.increment(UpstreamFlowCounter.LATE_APPROVALS_REVERSED);
-            queueReversal(outcome);
         }
     }
 
