@@ -1,12 +1,8 @@
 package dev.cardgate.engine.cli;
 
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,8 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.jpos.iso.ISOException;
 import org.jpos.iso.ISOMsg;
@@ -42,7 +36,6 @@ import dev.cardgate.engine.journal.JournalReader;
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ServeSigtermUnderLoadTest {
-    private static final Pattern LISTENING = Pattern.compile("cardgate listening on ([0-9.]+):(\\d+) .*");
     private static final int TERMINALS = 4;
     private static final int ANSWERS_BEFORE_SIGTERM = 3_000;
     private static final String PAN = "4111111111111111";
@@ -54,14 +47,13 @@ class ServeSigtermUnderLoadTest {
     @Test
     void everyRequestTakenBeforeSigtermIsAnsweredWithItsDecisionAndJournaled() throws Exception {
         final Path dataDirectory = folder.resolve("data");
-        final Process serve = startServe(dataDirectory);
         final Map<Integer, Integer> answers = new ConcurrentHashMap<>();
-        final List<String> printed = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(),
-            StandardCharsets.UTF_8))) {
-            final Matcher listening = awaitListening(out, printed);
-            final String host = listening.group(1);
-            final int port = Integer.parseInt(listening.group(2));
+        final List<String> printed;
+        try (ServeProcess serve = ServeProcess.start(Map.of("CARDGATE_DATA_DIR", dataDirectory.toString(),
+            "CARDGATE_ENGINE_NAME", "serve-sigterm"), folder.resolve("serve.err"))) {
+            printed = serve.printed;
+            final String host = serve.host;
+            final int port = serve.port;
             final AtomicInteger answered = new AtomicInteger();
             final CountDownLatch enoughAnswers = new CountDownLatch(1);
             final List<Thread> terminals = new ArrayList<>();
@@ -73,13 +65,13 @@ class ServeSigtermUnderLoadTest {
                 terminals.add(thread);
             }
             assertTrue(enoughAnswers.await(60, TimeUnit.SECONDS), "answers before SIGTERM: " + answered.get());
-            serve.toHandle().destroy();             // SIGTERM; Process.destroy would also close our pipes
-            assertTrue(serve.waitFor(60, TimeUnit.SECONDS), "serve ends after SIGTERM");
+            serve.process.toHandle().destroy();     // SIGTERM; Process.destroy would also close our pipes
+            assertTrue(serve.process.waitFor(60, TimeUnit.SECONDS), "serve ends after SIGTERM");
             for (final Thread terminal : terminals) {
                 terminal.join(TimeUnit.SECONDS.toMillis(30));
                 assertTrue(!terminal.isAlive(), terminal.getName() + " still waits for an answer");
             }
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
+            for (String line = serve.out.readLine(); line != null; line = serve.out.readLine()) {
                 printed.add(line);
             }
         }
@@ -134,31 +126,6 @@ class ServeSigtermUnderLoadTest {
         }
         catch (final IOException | ISOException closed) {
             // the engine stopped reading and closed the connection: the request in flight was not taken
-        }
-    }
-
-    private Process startServe(final Path dataDirectory) throws IOException {
-        final Path home = Path.of("../..").toAbsolutePath().normalize();
-        final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        final ProcessBuilder builder = new ProcessBuilder(List.of(java, "@" + home.resolve("config/jvm.options"),
-            "-D" + ConfigurationOption.HOME_PROPERTY + "=" + home, "-cp", System.getProperty("java.class.path"),
-            CardgateCommand.class.getName(), "serve"));
-        builder.environment().put("CARDGATE_DATA_DIR", dataDirectory.toString());
-        builder.environment().put("CARDGATE_FRONTEND_PORT", "0");
-        builder.environment().put("CARDGATE_ENGINE_NAME", "serve-sigterm");
-        builder.redirectError(folder.resolve("serve.err").toFile());
-        return builder.start();
-    }
-
-    private static Matcher awaitListening(final BufferedReader out, final List<String> printed) throws IOException {
-        while (true) {
-            final String line = out.readLine();
-            assertNotNull(line, "serve ended before listening: " + printed);
-            printed.add(line);
-            final Matcher listening = LISTENING.matcher(line);
-            if (listening.matches()) {
-                return listening;
-            }
         }
     }
 }

@@ -91,8 +91,12 @@ final class UpstreamHost implements AutoCloseable {
 
     /** A jPOS terminal connected to the front-end. */
     Terminal terminal() throws IOException {
-        final ASCIIChannel channel = new ASCIIChannel("127.0.0.1", frontEnd.localAddress().getPort(),
-            new ISO87APackager());
+        return terminal("127.0.0.1", frontEnd.localAddress().getPort());
+    }
+
+    /** A jPOS terminal connected to a front-end at {@code host}:{@code port} (a serve process's). */
+    static Terminal terminal(final String host, final int port) throws IOException {
+        final ASCIIChannel channel = new ASCIIChannel(host, port, new ISO87APackager());
         channel.setTimeout((int) WAIT.toMillis());
         channel.connect();
         return new Terminal(channel);
